@@ -1,0 +1,1 @@
+"""The graph model: schema, ids, provenance, stores, exports, analytics."""

@@ -1,0 +1,1 @@
+"""Documents to graph: read, repair, split, find, relate."""

@@ -1,0 +1,1 @@
+"""The named Cypher query catalogue and the report lists built from it."""

@@ -1,0 +1,1 @@
+"""Subcommands of the samverkan CLI, one module each."""
