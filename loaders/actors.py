@@ -1,0 +1,332 @@
+"""Actors in a report: gazetteer names, collective actors, and organisations discovered in the
+text by Swedish naming patterns, resolved so that one organisation is one node.
+
+Discovery rules (each a general pattern of Swedish organisation names, never a report's words):
+- name endings: "… AB", "… Science Park", "… Incubator", compounds in -klustret, -rådet,
+  -förbundet, -föreningen, "… högskola", "… universitet";
+- appositions: "inkubatorn Create", "klustret X", "föreningen X", "företaget X";
+- enumerations: in a list where at least two items are known actors, the other capitalised
+  items are actors too ("Almi, SynerLeap, Västerås Science Park och Automation Region").
+Resolution: exact surface forms (with generated inflections), then rapidfuzz against the
+gazetteer and the actors already discovered, so "Regionen Västmanland" is Region Västmanland.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from samverkan.graph.ids import slugify
+
+from .gazetteer import Gazetteer, GazetteerActor, inflections, is_abbreviation
+from .matcher import Match, PhraseMatcher, tokenize
+from .sentences import Sentence
+
+SUFFIX_TYPES = [  # (regex on the last word or words, actor type)
+    (re.compile(r"^(AB|Aktiebolag|HB|KB)$"), "company"),
+    (re.compile(r"^(Science Park|Science park|science park|Incubator|Inkubator|Innovation Park|Park)$"), "incubator_science_park"),
+    (re.compile(r"\w{3,}(klustret|kluster|Cluster)$", re.I), "cluster"),
+    (re.compile(r"^(Cluster|Kluster)$"), "cluster"),
+    (re.compile(r"\w{2,}(rådet|råd)$"), "network_council"),
+    (re.compile(r"\w{3,}(förbundet|förbund|föreningen|förening|sällskapet|stiftelsen)$"), "civil_society"),
+    (re.compile(r"^(högskola|universitet|University)$"), "university"),
+    (re.compile(r"^(Företagarcentrum|Nyföretagarcentrum)$"), "business_support"),
+]
+NOT_ORG_SUFFIX = re.compile(r"(området|områden|område|omr\w*råd\w*|förråd\w*|ombudsråd)$", re.I)
+APPOSITION = re.compile(
+    r"\b(inkubatorn|klustret|klusterorganisationen|föreningen|företaget|bolaget|stiftelsen|organisationen|"
+    r"forskningsinstitutet|institutet|science parken|nätverksorganisationen)\s+"
+    r"((?:[A-ZÅÄÖ][\w&.-]*)(?:\s+(?:[A-ZÅÄÖ][\w&.-]*|i|för|och)){0,4})"
+)
+APPOSITION_TYPES = {
+    "inkubatorn": "incubator_science_park", "klustret": "cluster", "klusterorganisationen": "cluster",
+    "föreningen": "civil_society", "företaget": "company", "bolaget": "company", "stiftelsen": "civil_society",
+    "forskningsinstitutet": "research_institute", "institutet": "research_institute",
+    "science parken": "incubator_science_park",
+}
+COLLECTIVE_MUNICIPALITIES = re.compile(
+    r"\b(länets (?:samtliga |\w+ )?kommuner|samtliga kommuner(?:na)?|kommunerna|de \w+ kommunerna|"
+    r"(?<=med )kommuner|respektive kommun)\b",
+    re.I,
+)
+LIST_SPLIT = re.compile(r"\s*(?:,|\bsamt\b|(?<!-) och\b|\bliksom\b|/)\s*")
+CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\w&.+-]*(?:\s+(?:[A-ZÅÄÖ0-9][\w&.+-]*|i|för|och|ska|de|av))*$")
+LOWERCASE_PREPOSITIONS = re.compile(r"\b(i|inom|för|över|utanför|hela)\s+$")
+PLACE_AFTER = re.compile(r"^\s+(universitet|högskola)\b")
+
+
+@dataclass
+class ActorRecord:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    county: str | None = None
+    method: str = "gazetteer"
+
+
+@dataclass
+class Mention:
+    id: str
+    kind: str  # "actor" | "initiative"
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    try:
+        from .lexicon import get_lexicon
+
+        return get_lexicon()
+    except Exception:  # the lexicon is optional for matching
+        return None
+
+
+ORGANISATION_NOUN = re.compile(
+    r"(styrelsen|förmedlingen|verket|kassan|myndigheten|nämnden|inspektionen|institutet|kommissionen|regionen|"
+    r"rådet|verken|ämbetet|centralen|kammaren)$",
+    re.I,
+)
+
+
+def needs_case(form: str) -> bool:
+    """Match only as written: abbreviations (MdH, SKR) and one-word names that are also ordinary
+    Swedish words ("Bilda", "Formas", "Företagarna"); organisation nouns in definite form
+    ("länsstyrelsen", "arbetsförmedlingen") are written in lowercase mid-sentence and match either way."""
+    if is_abbreviation(form):
+        return True
+    words = form.split()
+    return len(words) == 1 and not ORGANISATION_NOUN.search(form) and is_common_word(form)
+
+
+def is_common_word(word: str) -> bool:
+    lexicon = _lexicon()
+    if lexicon is None:
+        import wordfreq
+
+        return wordfreq.zipf_frequency(word.lower(), "sv") >= 2.5
+    return lexicon.frequency(word.lower()) >= 2.5
+
+
+def _titlecase(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _definite(word: str) -> str:
+    """Council/cluster names in definite form: "kompetensråd" -> "kompetensrådet"."""
+    for bare, definite in (("råd", "rådet"), ("kluster", "klustret"), ("förbund", "förbundet"), ("förening", "föreningen")):
+        if word.endswith(bare):
+            return word[: -len(bare)] + definite
+    return word
+
+
+def _indefinite(word: str) -> str:
+    for bare, definite in (("råd", "rådet"), ("kluster", "klustret"), ("förbund", "förbundet"), ("förening", "föreningen")):
+        if word.endswith(definite):
+            return word[: -len(definite)] + bare
+    return word
+
+
+class ActorFinder:
+    """Finds actor mentions in one document, discovering and resolving unknown actors."""
+
+    def __init__(self, gazetteer: Gazetteer, county: str | None, region_id: str | None):
+        self.gazetteer = gazetteer
+        self.county = county
+        self.region_id = region_id
+        self.records: dict[str, ActorRecord] = {}
+        self.matcher = PhraseMatcher()
+        self.places = gazetteer.place_names()
+        forms = gazetteer.forms(county)
+        for form, actor_id in forms.items():
+            self._add_form(form, actor_id)
+        self._fuzzy_choices = {a.name: a.id for a in gazetteer.actors.values()}
+        for actor in gazetteer.actors.values():
+            for alias in actor.aliases:
+                if len(alias) > 6:
+                    self._fuzzy_choices.setdefault(alias, actor.id)
+        self.collective_id = None
+        if county:
+            self.collective_id = slugify(f"kommunerna i {county}")
+
+    # --- forms ------------------------------------------------------------------------
+    def _add_form(self, form: str, actor_id: str) -> None:
+        self.matcher.add(form, actor_id, case_sensitive=needs_case(form))
+
+    def record(self, actor_id: str) -> ActorRecord:
+        if actor_id not in self.records:
+            if actor_id == self.collective_id:
+                self.records[actor_id] = ActorRecord(
+                    actor_id, f"Kommunerna i {self.county}", "municipality", ["länets kommuner"], self.county, "collective"
+                )
+            else:
+                g: GazetteerActor = self.gazetteer.actors[actor_id]
+                self.records[actor_id] = ActorRecord(
+                    g.id, g.name, g.type, list(g.aliases), g.counties[0] if len(g.counties) == 1 else None
+                )
+        return self.records[actor_id]
+
+    # --- discovery --------------------------------------------------------------------
+    def resolve(self, name: str) -> str | None:
+        """An existing actor id for this name, exact or fuzzy, or None."""
+        name = name.strip(" ,.;:()”\"'")
+        known = self.matcher.lookup(name) or self.matcher.lookup(_titlecase(name))
+        if known:
+            return known
+        if len(name) < 6:
+            return None
+        best = process.extractOne(name, self._fuzzy_choices.keys(), scorer=fuzz.ratio, score_cutoff=92)
+        if best:
+            return self._fuzzy_choices[best[0]]
+        definite = _definite(name)
+        if definite != name:
+            found = self.matcher.lookup(definite) or self.matcher.lookup(_titlecase(definite))
+            if found:
+                return found
+        if " " not in name and not is_common_word(name):
+            # "inkubatorn Create" is "Create Business Incubator" when that is the only such name.
+            longer = [r.id for r in self.records.values() if r.method != "gazetteer" and r.name.startswith(name + " ")]
+            if len(longer) == 1:
+                return longer[0]
+        return None
+
+    def _discover(self, name: str, actor_type: str, method: str) -> str | None:
+        name = re.sub(r"\s+", " ", name.strip(" ,.;:()”\"'"))
+        if len(name) < 3 or name in self.places or name.lower() in {"region", "regionen", "länet", "sverige"}:
+            return None
+        existing = self.resolve(name)
+        if existing:
+            if existing not in self.gazetteer.actors and existing != self.collective_id:
+                rec = self.records[existing]
+                if name != rec.name and name not in rec.aliases:
+                    rec.aliases.append(name)
+                for form in inflections(name):
+                    self._add_form(form, existing)
+            return existing
+        canonical = _titlecase(_definite(name)) if " " not in name else _titlecase(name)
+        actor_id = slugify(canonical)
+        aliases = [] if canonical == name else [name]
+        self.records[actor_id] = ActorRecord(actor_id, canonical, actor_type, aliases, None, method)
+        forms = {canonical, name}
+        if " " not in name:
+            forms.update({_indefinite(name), _indefinite(name).lower()})  # "kompetensrådet" is also written "länets kompetensråd"
+        for form in forms:
+            for inflected in inflections(form):
+                self._add_form(inflected, actor_id)
+        self._fuzzy_choices[canonical] = actor_id
+        return actor_id
+
+    def discover(self, sentences: list[Sentence]) -> None:
+        for sentence in sentences:
+            self._discover_suffixes(sentence.text)
+            for m in APPOSITION.finditer(sentence.text):
+                noun = m.group(1).lower()
+                name = self._trim_name(m.group(2))
+                if name:
+                    self._discover(name, APPOSITION_TYPES.get(noun, "other"), "apposition")
+        for sentence in sentences:
+            self._discover_in_lists(sentence.text)
+        self._merge_short_names()
+
+    def _merge_short_names(self) -> None:
+        """"Create" found alone is "Create Business Incubator" when that is the only longer name."""
+        discovered = [r for r in self.records.values() if r.method != "gazetteer" and r.id != self.collective_id]
+        for short in [r for r in discovered if " " not in r.name]:
+            longer = [r for r in discovered if r is not short and r.name.startswith(short.name + " ")]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            for alias in [short.name, *short.aliases]:
+                if alias not in target.aliases:
+                    target.aliases.append(alias)
+            self.matcher.remap(short.id, target.id)
+            del self.records[short.id]
+    def _trim_name(self, name: str) -> str:
+        words = name.split()
+        while words and words[-1] in {"i", "för", "och", "ska", "de", "av"}:
+            words.pop()
+        return " ".join(words)
+
+    def _discover_suffixes(self, text: str) -> None:
+        tokens = tokenize(text)
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            for pattern, actor_type in SUFFIX_TYPES:
+                two = f"{tokens[i - 1].text} {word}" if i else word
+                if not (pattern.search(word) or pattern.search(two)):
+                    continue
+                if NOT_ORG_SUFFIX.search(word):
+                    break
+                if " " in pattern.pattern or pattern.pattern.startswith("^"):
+                    # A name ending in a separate word: extend left over capitalised words.
+                    j = i - (1 if pattern.search(two) and not pattern.search(word) else 0)
+                    k = j
+                    while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].text.isalpha():
+                        k -= 1
+                    if k == j:
+                        break
+                    name = text[tokens[k].start : tok.end]
+                    if k == 0 and len(name.split()) == 2 and is_common_word(tokens[0].text):
+                        break
+                else:
+                    # A compound ("Järnvägsklustret"), possibly with capitalised words before it.
+                    if not word[:1].isupper() and (len(word) < 9 or _definite(word) != word):
+                        break  # lowercase compounds name an actor only in definite form ("järnvägsklustret")
+                    k = i
+                    while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].text.isalpha() and word[:1].isupper():
+                        k -= 1
+                    if k == 0 and k != i and is_common_word(tokens[0].text):
+                        k += 1
+                    end = i
+                    while word[:1].isupper() and end + 1 < len(tokens) and end - i < 3 \
+                            and tokens[end + 1].text[:1].isupper() and tokens[end + 1].text.isalpha():
+                        end += 1  # "Intresseföreningen Bergslagen"
+                    name = text[tokens[k].start : tokens[end].end]
+                self._discover(name, actor_type, "name-ending")
+                break
+
+    def _discover_in_lists(self, text: str) -> None:
+        items = [s for s in LIST_SPLIT.split(text) if s]
+        if len(items) < 3:
+            return
+        resolved = [(item, self.matcher.find(item)) for item in items]
+        known = sum(1 for item, found in resolved if found and found[0].text == item.strip(" .()"))
+        if known < 2:
+            return
+        for item, found in resolved:
+            item = re.sub(r"\s*\(.*?\)\s*", " ", item).strip(" .:;")
+            if found or not CAPITALISED.match(item) or len(item.split()) > 5:
+                continue
+            if item in self.places or is_common_word(item.split()[0]):
+                continue
+            self._discover(item, self._type_of(item), "enumeration")
+
+    def _type_of(self, name: str) -> str:
+        words = name.split()
+        for pattern, actor_type in SUFFIX_TYPES:
+            if pattern.search(words[-1]) or pattern.search(" ".join(words[-2:])):
+                return actor_type
+        return "other"
+
+    # --- mentions ---------------------------------------------------------------------
+    def mentions(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for m in self.matcher.find(text):
+            if m.text.lower().startswith("region") and m.key == self.region_id and m.text[0].islower():
+                if LOWERCASE_PREPOSITIONS.search(text[: m.start]):
+                    continue  # "i regionen" is a place, not the organisation
+            if m.text in self.places:
+                continue
+            found.append(Mention(m.key, "actor", m.start, m.end, m.text))
+        if self.collective_id:
+            taken = [(x.start, x.end) for x in found]
+            for m in COLLECTIVE_MUNICIPALITIES.finditer(text):
+                if not any(a <= m.start() < b for a, b in taken):
+                    found.append(Mention(self.collective_id, "actor", m.start(), m.end(), m.group()))
+        for mention in found:
+            self.record(mention.id)
+        return sorted(found, key=lambda x: x.start)

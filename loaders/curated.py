@@ -1,0 +1,49 @@
+"""Curated facts (data/curated/<document id>.yaml) for what the rules cannot reach.
+
+Each fact names its evidence quote; the quote must occur in the repaired text, and the
+fact takes the line and section of the sentence that contains it. A quote that does not
+occur is reported and the fact dropped: a fact without evidence would be a bug.
+"""
+from __future__ import annotations
+
+import sys
+
+import yaml
+
+from samverkan.graph.ids import slugify
+from samverkan.settings import DATA_DIR
+
+from .relations import Fact
+from .sentences import Sentence, normalize_ws
+
+CURATED_DIR = DATA_DIR / "curated"
+
+
+def load_curated(doc_id: str) -> list[dict]:
+    path = CURATED_DIR / f"{doc_id}.yaml"
+    if not path.exists():
+        return []
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+
+
+def apply_curated(doc_id: str, text: str, sentences: list[Sentence], actors, initiatives) -> list[Fact]:
+    facts = []
+    for entry in load_curated(doc_id):
+        quote = normalize_ws(entry["evidence"])
+        sentence = next((s for s in sentences if quote in s.text), None)
+        if sentence is None:
+            print(f"samverkan: warning: curated fact dropped, evidence not in the text: {quote[:60]}…", file=sys.stderr)
+            continue
+
+        def node(ref: dict) -> str:
+            if "actor" in ref:
+                return actors.resolve(ref["actor"]) or actors._discover(ref["actor"], ref.get("type", "other"), "curated")
+            return initiatives.add(ref["initiative"], ref.get("kind", "project"), "curated") or slugify(ref["initiative"])
+
+        source, target = node(entry["source"]), node(entry["target"])
+        if source in actors.gazetteer.actors or source == actors.collective_id:
+            actors.record(source)
+        props = {k: entry[k] for k in ("amount_sek", "instrument", "area") if k in entry}
+        evidence_sentence = Sentence(sentence.text, sentence.line, sentence.end_line, sentence.section, sentence.answers)
+        facts.append(Fact(entry["type"], source, target, "curated", float(entry.get("confidence", 1.0)), evidence_sentence, props))
+    return facts
