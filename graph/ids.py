@@ -9,7 +9,7 @@ _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "�
 
 
 def fold(text: str) -> str:
-    """Lowercase and fold å/ä/ö/é to ASCII, so "Västerås" and "Vasteras" compare equal."""
+    """Lowercase and fold å/ä/ö/é to ASCII, so "Luleå" and "Lulea" compare equal."""
     text = text.translate(_FOLD).lower()
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 

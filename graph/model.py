@@ -26,7 +26,7 @@ class Node:
         return self.props.get("name") or self.props.get("title") or self.id
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, **{k: v for k, v in self.props.items() if k != "id"}}
+        return {"id": self.id, "label": self.label, "name": self.name, **{k: v for k, v in self.props.items() if k not in ("id", "name")}}
 
 
 @dataclass

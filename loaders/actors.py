@@ -4,11 +4,11 @@ text by Swedish naming patterns, resolved so that one organisation is one node.
 Discovery rules (each a general pattern of Swedish organisation names, never a report's words):
 - name endings: "… AB", "… Science Park", "… Incubator", compounds in -klustret, -rådet,
   -förbundet, -föreningen, "… högskola", "… universitet";
-- appositions: "inkubatorn Create", "klustret X", "föreningen X", "företaget X";
+- appositions: "inkubatorn Fyren", "klustret X", "föreningen X", "företaget X";
 - enumerations: in a list where at least two items are known actors, the other capitalised
-  items are actors too ("Almi, SynerLeap, Västerås Science Park och Automation Region").
+  items are actors too ("Almi, Mittlabbet, Peak Innovation och Mittuniversitetet").
 Resolution: exact surface forms (with generated inflections), then rapidfuzz against the
-gazetteer and the actors already discovered, so "Regionen Västmanland" is Region Västmanland.
+gazetteer and the actors already discovered, so "Regionen Halland" is Region Halland.
 """
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ SUFFIX_TYPES = [  # (regex on the last word or words, actor type)
 ]
 NOT_ORG_SUFFIX = re.compile(r"(området|områden|område|omr\w*råd\w*|förråd\w*|ombudsråd)$", re.I)
 APPOSITION = re.compile(
-    r"\b(inkubatorn|klustret|klusterorganisationen|föreningen|företaget|bolaget|stiftelsen|organisationen|"
-    r"forskningsinstitutet|institutet|science parken|nätverksorganisationen)\s+"
+    r"\b((?i:inkubatorn|klustret|klusterorganisationen|föreningen|företaget|bolaget|stiftelsen|organisationen|"
+    r"forskningsinstitutet|institutet|science parken|nätverksorganisationen))\s+"
     r"((?:[A-ZÅÄÖ][\w&.-]*)(?:\s+(?:[A-ZÅÄÖ][\w&.-]*|i|för|och)){0,4})"
 )
 APPOSITION_TYPES = {
@@ -54,7 +54,7 @@ COLLECTIVE_MUNICIPALITIES = re.compile(
 LIST_SPLIT = re.compile(r"\s*(?:,|\bsamt\b|(?<!-) och\b|\bliksom\b|/)\s*")
 CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\w&.+-]*(?:\s+(?:[A-ZÅÄÖ0-9][\w&.+-]*|i|för|och|ska|de|av))*$")
 LOWERCASE_PREPOSITIONS = re.compile(r"\b(i|inom|för|över|utanför|hela)\s+$")
-PLACE_AFTER = re.compile(r"^\s+(universitet|högskola)\b")
+PLACE_AFTER_NAME = re.compile(r"\s([A-ZÅÄÖ][a-zåäöé]+)\b")
 
 
 @dataclass
@@ -117,7 +117,7 @@ def _titlecase(name: str) -> str:
 
 
 def _definite(word: str) -> str:
-    """Council/cluster names in definite form: "kompetensråd" -> "kompetensrådet"."""
+    """Council/cluster names in definite form: "tillväxtråd" -> "tillväxtrådet"."""
     for bare, definite in (("råd", "rådet"), ("kluster", "klustret"), ("förbund", "förbundet"), ("förening", "föreningen")):
         if word.endswith(bare):
             return word[: -len(bare)] + definite
@@ -188,7 +188,7 @@ class ActorFinder:
             if found:
                 return found
         if " " not in name and not is_common_word(name):
-            # "inkubatorn Create" is "Create Business Incubator" when that is the only such name.
+            # "inkubatorn Fyren" is "Fyren Business Incubator" when that is the only such name.
             longer = [r.id for r in self.records.values() if r.method != "gazetteer" and r.name.startswith(name + " ")]
             if len(longer) == 1:
                 return longer[0]
@@ -213,7 +213,7 @@ class ActorFinder:
         self.records[actor_id] = ActorRecord(actor_id, canonical, actor_type, aliases, None, method)
         forms = {canonical, name}
         if " " not in name:
-            forms.update({_indefinite(name), _indefinite(name).lower()})  # "kompetensrådet" is also written "länets kompetensråd"
+            forms.update({_indefinite(name), _indefinite(name).lower()})  # "tillväxtrådet" is also written "länets tillväxtråd"
         for form in forms:
             for inflected in inflections(form):
                 self._add_form(inflected, actor_id)
@@ -233,7 +233,7 @@ class ActorFinder:
         self._merge_short_names()
 
     def _merge_short_names(self) -> None:
-        """"Create" found alone is "Create Business Incubator" when that is the only longer name."""
+        """"Fyren" found alone is "Fyren Business Incubator" when that is the only longer name."""
         discovered = [r for r in self.records.values() if r.method != "gazetteer" and r.id != self.collective_id]
         for short in [r for r in discovered if " " not in r.name]:
             longer = [r for r in discovered if r is not short and r.name.startswith(short.name + " ")]
@@ -273,9 +273,11 @@ class ActorFinder:
                     if k == 0 and len(name.split()) == 2 and is_common_word(tokens[0].text):
                         break
                 else:
-                    # A compound ("Järnvägsklustret"), possibly with capitalised words before it.
+                    # A compound ("Träklustret"), possibly with capitalised words before it.
                     if not word[:1].isupper() and (len(word) < 9 or _definite(word) != word):
-                        break  # lowercase compounds name an actor only in definite form ("järnvägsklustret")
+                        break  # lowercase compounds name an actor only in definite form ("träklustret")
+                    if is_common_word(word):
+                        break  # "samrådet", "förbundet": ordinary nouns, not names
                     k = i
                     while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].text.isalpha() and word[:1].isupper():
                         k -= 1
@@ -284,7 +286,7 @@ class ActorFinder:
                     end = i
                     while word[:1].isupper() and end + 1 < len(tokens) and end - i < 3 \
                             and tokens[end + 1].text[:1].isupper() and tokens[end + 1].text.isalpha():
-                        end += 1  # "Intresseföreningen Bergslagen"
+                        end += 1  # "Intresseföreningen Fjällvärlden"
                     name = text[tokens[k].start : tokens[end].end]
                 self._discover(name, actor_type, "name-ending")
                 break
@@ -321,7 +323,11 @@ class ActorFinder:
                     continue  # "i regionen" is a place, not the organisation
             if m.text in self.places:
                 continue
-            found.append(Mention(m.key, "actor", m.start, m.end, m.text))
+            end = m.end
+            place = PLACE_AFTER_NAME.match(text, end)
+            if place and place.group(1) in self.places:
+                end = place.end()  # "Coompanion Skåne", "RISE Luleå": the actor's local office
+            found.append(Mention(m.key, "actor", m.start, end, text[m.start : end]))
         if self.collective_id:
             taken = [(x.start, x.end) for x in found]
             for m in COLLECTIVE_MUNICIPALITIES.finditer(text):

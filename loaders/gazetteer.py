@@ -74,7 +74,7 @@ class Gazetteer:
         return table
 
     def place_names(self) -> set[str]:
-        """Place names taken from municipality and county names ("Västerås", "Västmanland")."""
+        """Place names taken from municipality and county names ("Luleå", "Norrbotten")."""
         places = set()
         for actor in self.actors.values():
             if actor.type == "municipality":

@@ -4,9 +4,9 @@ that are co-financed without a named initiative.
 Sources, all general Swedish report patterns:
 - the template's flattened tables of "insatser": a project id line ("Nyps: 209206",
   "Journalnummer: 2017-5175-1") belongs to the row whose title is the nearest title-like line above;
-- running text: "projektet ”X”", "projektet BRUK 2.0", "programmet X", "X, ett projekt som …",
+- running text: "projektet ”X”", "projektet FRAM 2.0", "programmet X", "X, ett projekt som …",
   "Projekt: X";
-- network compounds: "analysnätverk", "EU-nätverket" -> "Analysnätverket".
+- network compounds: "turismnätverk", "EU-nätverket" -> "Turismnätverket".
 The same initiative met in several sections (same name or a shared project id) is one node.
 """
 from __future__ import annotations
@@ -32,7 +32,12 @@ TRIGGER_KINDS = {
     "undersökningen": "study", "kartläggningen": "study", "utbildningen": "project", "handlingsplanen": "strategy",
     "samverkansprojektet": "project", "Projekt:": "project",
 }
-TRIGGER_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in TRIGGER_KINDS) + r")\s+", re.UNICODE)
+TRIGGER_RE = re.compile(r"(?i)\b(" + "|".join(re.escape(k) for k in TRIGGER_KINDS) + r")\s+")
+VERB_OBJECT_RE = re.compile(
+    r"(?i)\b(?:deltar|deltog|medverkar|medverkade)\s+(?:\w+\s+){0,2}?i\s+|\bsammankallande\s+(?:för|i)\s+|"
+    r"\bansvarar\s+för\s+|\bleder\s+|\bdriver\s+"
+)
+NETWORK_NAME = re.compile(r"(?i)(partnerskap|nätverk|forum|plattform|allians|råd)")
 QUOTED_RE = re.compile(r"^[”\"“']([^”\"“']{2,90})[”\"“']")
 APPOSITION_RE = re.compile(
     r"([A-ZÅÄÖ][\w+.-]*(?:\s+[\w+.-]+){0,5}),\s+(?:ett|en)\s+(projekt|program|nätverk|satsning|förstudie|studie|initiativ|plattform)\b"
@@ -46,7 +51,12 @@ ROW_STOP_WORDS = re.compile(
     r"^(Insatsen|Prestation|Förväntade|Förväntad|Effekt|Effekter|Lång sikt|På lång sikt|Kort sikt|Resultat|Syftet|Målet|"
     r"Ett |En |Det |De |Detta|Dessa|Under|Genom|Projektet|Inom|Samma som|Medfinansiering|Se |Läs )"
 )
-CONNECTORS = {"i", "och", "för", "av", "på", "med", "&", "-", "–", "till"}
+CONNECTORS = {"i", "och", "för", "av", "på", "&", "-", "–", "till"}
+NAME_STOP = {
+    "som", "har", "är", "med", "inom", "och", "under", "via", "vid", "ska", "kommer", "där", "samt", "men",
+    "eller", "att", "kan", "har", "hade", "var", "blev", "blir", "genom", "mellan", "från", "till", "om",
+}
+VERB_FORM = re.compile(r"\w+(?:its|ats|ades|erades|ierats|ieras|eras|drivs|bedrivs)$")
 KIND_WORDS = {"project": "projekt", "programme": "program", "network": "nätverk", "strategy": "strategi", "study": "studie"}
 
 
@@ -77,16 +87,15 @@ def capture_name(text: str, start: int) -> tuple[str, int] | None:
     for i in range(1, len(tokens)):
         tok = tokens[i].text
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        nxt2 = tokens[i + 2].text if i + 2 < len(tokens) else ""
         if tok[:1].isupper() or any(ch.isdigit() for ch in tok) or tok in {"+"}:
             taken.append(tokens[i])
         elif tok in CONNECTORS and (nxt[:1].isupper() or any(ch.isdigit() for ch in nxt)):
             taken.append(tokens[i])
-        elif tok.isalpha() and tok.islower() and (any(ch.isdigit() for ch in nxt) or any(ch.isdigit() for ch in nxt2)) and len(taken) < 4:
-            taken.append(tokens[i])  # "Digital kompetens 60+"
         elif definite and tok in {"för", "inom"} and nxt.isalpha() and len(taken) == 1:
             taken.extend(tokens[i : i + 2])  # "Partnerskapet för landsbygdsutveckling"
             break
+        elif tok.isalpha() and tok.islower() and tok not in NAME_STOP and not VERB_FORM.match(tok) and len(taken) < 3:
+            taken.append(tokens[i])  # "Fjällnära hållbarhet", "Digital kompetens 60+"
         else:
             break
         if len(taken) >= 8:
@@ -144,11 +153,17 @@ class InitiativeFinder:
     # --- discovery --------------------------------------------------------------------
     def discover_tables(self, lines: list[str], layout: Layout) -> None:
         """Project id lines and the table rows they belong to."""
+        rows: list[tuple[int, int, str]] = []
         for index, line in enumerate(lines):
             m = PROJECT_ID_RE.search(line)
             if not m or layout.lines[index].template:
                 continue
             ids = [x.strip() for x in m.group(2).split(",")]
+            if line[: m.start()].rstrip().endswith("("):
+                named = self.matcher.find(line[: m.start()])
+                if named:
+                    self.add(self.records[named[-1].key].name, "project", "table", ids)
+                    continue
             before = _clean(line[: m.start()])
             title_line = index
             if not before or not before[:1].isupper():
@@ -160,7 +175,11 @@ class InitiativeFinder:
             name = TITLE_CUT_RE.split(re.sub(r"\s*\([^)]*\)", "", before))[0]
             initiative_id = self.add(name, "project", "table", ids, alias=abbrev.group(1) if abbrev else None)
             if initiative_id:
-                self._mark_row(lines, layout, title_line, index, initiative_id)
+                rows.append((title_line, index, initiative_id))
+        rows.sort()
+        for n, (title_line, id_line, initiative_id) in enumerate(rows):
+            next_title = rows[n + 1][0] if n + 1 < len(rows) else len(lines)
+            self._mark_row(lines, layout, title_line, id_line, next_title, initiative_id)
 
     def _title_above(self, lines: list[str], layout: Layout, index: int) -> tuple[int, str]:
         for j in range(index - 1, max(-1, index - 30), -1):
@@ -192,15 +211,15 @@ class InitiativeFinder:
                 return j, text
         return index, ""
 
-    def _mark_row(self, lines, layout, start: int, id_line: int, initiative_id: str) -> None:
-        """Lines of a table row: from its title down to the next row or template text."""
+    def _mark_row(self, lines, layout, start: int, id_line: int, next_title: int, initiative_id: str) -> None:
+        """Lines of a table row: from its title down to the next row's title or template text."""
         end = id_line
-        for j in range(id_line + 1, min(len(lines), id_line + 60)):
+        for j in range(id_line + 1, min(next_title, id_line + 60)):
             if layout.lines[j].template or PROJECT_ID_RE.search(lines[j]):
                 break
             end = j
         for j in range(start, end + 1):
-            self.row_of_line.setdefault(j + 1, initiative_id)
+            self.row_of_line[j + 1] = initiative_id
 
     def discover_text(self, sentences: list[Sentence]) -> None:
         for sentence in sentences:
@@ -211,7 +230,12 @@ class InitiativeFinder:
                     continue
                 name, end = captured
                 abbrev = ABBREV_AFTER_RE.match(text[end:])
-                self.add(name, TRIGGER_KINDS[m.group(1)], "trigger-noun", alias=abbrev.group(1) if abbrev else None)
+                self.add(name, TRIGGER_KINDS.get(m.group(1).lower(), "project"), "trigger-noun", alias=abbrev.group(1) if abbrev else None)
+            for m in VERB_OBJECT_RE.finditer(text):
+                captured = capture_name(text, m.end())
+                if captured and (len(captured[0].split()) > 1 or not is_common_word(captured[0])):
+                    kind = "network" if NETWORK_NAME.search(captured[0].split()[0]) else "project"
+                    self.add(captured[0], kind, "verb-object")
             for m in APPOSITION_RE.finditer(text):
                 words = m.group(1).split()
                 while words and not words[0][:1].isupper():

@@ -9,7 +9,7 @@ from .gazetteer import Gazetteer
 
 DIARIENR_RE = re.compile(r"(?<!Ert )(?<!ert )\b(?:Diarienr|Diarienummer|Dnr|Vår beteckning)\.?\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d[\w./-]*\d)")
 DATE_RE = re.compile(r"\b(20\d\d-[01]\d-[0-3]\d)\b")
-YEAR_CONTEXT_RE = re.compile(r"\b(?:under|för|år|verksamhetsåret|tillväxtarbetet)\s+(?:året\s+)?(20\d\d)\b", re.I)
+YEAR_CONTEXT_RE = re.compile(r"\b(?:under|för|år|verksamhetsåret|tillväxtarbetet|återrapportering)\s+(?:året\s+)?(20\d\d)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -77,8 +77,8 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
     actors = ActorFinder(gazetteer, meta.county, meta.region_id)
     actors.discover(sentences)
     initiatives = InitiativeFinder(set(gazetteer.actors) | set(actors.records), lambda name: actors.resolve(name) is not None)
-    initiatives.discover_tables(lines, layout)
     initiatives.discover_text(sentences)
+    initiatives.discover_tables(lines, layout)
 
     def actor_type(actor_id: str) -> str:
         return actors.record(actor_id).type
@@ -87,6 +87,7 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
     mentions: dict[tuple[str, str, str], list[Sentence]] = defaultdict(list)
     previous: dict[str, str | None] = {}
     councils: dict[str, str] = {}
+    titles = {s.number: s.title for s in layout.sections}
     for sentence in sentences:
         found_actors, found_initiatives = _without_overlaps(actors.mentions(sentence.text), initiatives.mentions(sentence.text))
         for m in found_actors + found_initiatives:
@@ -102,6 +103,7 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
             previous_council=councils.get(sentence.section),
             actor_type=actor_type,
             area=initiatives.area,
+            section_title=titles.get(sentence.section, ""),
         )
         facts += extract_facts(ctx)
         for m in found_actors:
@@ -151,9 +153,11 @@ def _add_facts(graph: GraphData, doc_id: str, facts: list[Fact]) -> None:
     best: dict[tuple, Fact] = {}
     for fact in facts:
         key = (fact.type, fact.source, fact.target, fact.sentence.line, fact.props.get("amount_sek"))
+        if fact.props.get("amount_sek"):
+            key = (fact.type, fact.source, fact.target, None, fact.props["amount_sek"])  # one sum, told twice
         if fact.type == "COLLABORATES_WITH":
             key = (fact.type, *sorted((fact.source, fact.target)), fact.sentence.line, None)
-        if key not in best or fact.confidence > best[key].confidence:
+        if key not in best or fact.confidence > best[key].confidence and fact.sentence.line == best[key].sentence.line:
             best[key] = fact
     for fact in best.values():
         props = {

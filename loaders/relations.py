@@ -29,8 +29,12 @@ def is_separator(gap: str) -> bool:
         return False
     pieces = [p.strip() for p in LIST_WORD.split(gap)]
     return all(not p or (re.fullmatch(r"[a-zåäö][\w-]*(?:\s+[a-zåäö][\w-]*)?", p) is not None) for p in pieces)
-OBJECT_GAP = re.compile(r"^\s*(?:(?:de|den|det|ett|en|bland annat|bl\.a\.|t\.ex\.|till exempel|både|flera|olika|övriga|berörda|andra|såsom|som)\s+){0,3}$")
+OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:de|den|det|ett|en|bland annat|bl\.a\.|t\.ex\.|till exempel|både|flera|olika|övriga|berörda|andra|såsom|som|"
+    r"(?i:föreningen|inkubatorn|klustret|företaget|bolaget|stiftelsen|organisationen|myndigheten))\s+){0,3}$"
+)
 SUBJECT_GAP = re.compile(r"^\s*(?:[a-zåäö]+\s+){0,5}$")
+PASSIVE = re.compile(r"\b\w+(?:ats|its|ades|ierats|ieras|eras|drivs|bedrivs)\b")
 ANAPHORA = re.compile(r"^(Projektet|Projekten|Insatsen|Insatserna|Satsningen|Programmet|Nätverket|Förstudien|Studien|Arbetet)\b")
 QUANTIFIERS = re.compile(r"^(?:(?:fyra|tre|två|fem|sex|flera|olika|de|det|den|ett|en|några|många|pågående|samtliga|alla|våra|dessa|nya)\s+)+", re.I)
 AREA_LIST = re.compile(r"\binom\s+(?:bland annat\s+)?(?:områdena|området|områden som|områden såsom|ramen för)\s+(.+?)(?:\.|;|$)")
@@ -66,6 +70,12 @@ class Context:
     previous_council: str | None
     actor_type: Callable[[str], str]
     area: Callable[[str], str | None]
+    section_title: str = ""
+
+    def section_area(self) -> list[str]:
+        """Money reported for a section's work without a named initiative goes to the section's area."""
+        area = self.area(self.section_title) if self.section_title else None
+        return [area] if area else []
 
     @property
     def text(self) -> str:
@@ -94,8 +104,8 @@ class Context:
         if not preceding:
             return []
         gap = self.text[preceding[-1].end : pos]
-        if not SUBJECT_GAP.match(gap) or re.search(r"\bsom\b", gap):
-            return []
+        if not SUBJECT_GAP.match(gap) or re.search(r"\bsom\b", gap) or PASSIVE.search(gap):
+            return []  # "X har finansierats tillsammans med": X is what was financed, not a party
         run = [preceding[-1]]
         for m in reversed(preceding[:-1]):
             if not is_separator(self.text[m.end : run[0].start]):
@@ -124,7 +134,7 @@ class Context:
         if not m:
             return []
         listed = re.split(r",\s*", m.group(1))
-        if len(listed) > 1 and " och " in listed[-1]:
+        if " och " in listed[-1]:  # "A, B och C"; a first item may itself contain "och"
             listed[-1:] = listed[-1].split(" och ", 1)
         ids = []
         for item in listed:
@@ -184,7 +194,8 @@ def financed_together(ctx: Context) -> Iterator[Fact]:
         if not targets:
             subject = QUANTIFIERS.sub("", ctx.text[: m.start()].split(",")[0]).strip()
             subject = re.sub(r"\s+(har|har\s+\w+|sker|är)$", "", subject)
-            if 1 <= len(subject.split()) <= 8 and not ctx.run_before(m.start()):
+            starts_with_actor = any(a.start == len(ctx.text) - len(ctx.text.lstrip()) for a in ctx.actors)
+            if 1 <= len(subject.split()) <= 8 and not starts_with_actor:
                 targets = [t for t in [ctx.area(subject)] if t]
         targets = targets or [t for t in [ctx.contextual_initiative()] if t]
         for funder in funders:
@@ -200,7 +211,7 @@ ORGANISATION_GRANT = re.compile(r"(?i)\borganisationsbidrag\s+till\b")
 
 
 def organisation_grant(ctx: Context) -> Iterator[Fact]:
-    """"organisationsbidrag till Coompanion och Ung Företagsamhet", given together with the section's counterpart."""
+    """"organisationsbidrag till Drivhuset och Ung Företagsamhet", given together with the section's counterpart."""
     for m in ORGANISATION_GRANT.finditer(ctx.text):
         funders = [ctx.region_id] if ctx.region_id else []
         if "tillsammans" in ctx.text and ctx.counterpart_id:
@@ -214,6 +225,27 @@ def organisation_grant(ctx: Context) -> Iterator[Fact]:
                 yield _fact(ctx, "FINANCES", funder, grant, "organisation-grant", 0.8, instrument=ctx.instrument())
 
 
+FINANCES_ACTIVE = re.compile(
+    r"(?i)\b(?:med)?finansierar\b|\b(?:med)?finansierade\b|\bbekostar\b|\bhar\s+(?:med)?finansierat\b"
+    r"|\b(?:har|hade)\s+gem\w*sam(?:ma)?\s+finansiering\s+(?:av|för|i)\b"
+)
+
+
+def finances_active(ctx: Context) -> Iterator[Fact]:
+    """"Malmö stad och Helsingborgs stad medfinansierar projektet X med 850 000 kronor",
+    "A och B har gemensam finansiering av satsningen Y"."""
+    for m in FINANCES_ACTIVE.finditer(ctx.text):
+        funders = ctx.run_before(m.start())
+        targets = ctx.initiatives_after(m.end())[:1]
+        if not funders or not targets:
+            continue
+        amounts = [a for a in parse_amounts(ctx.text) if a.start > m.end()]
+        amount = amounts[0].sek if amounts and len(funders) == 1 else None
+        for funder in funders:
+            yield _fact(ctx, "FINANCES", funder.id, targets[0], "finances-active", 0.85, amount_sek=amount,
+                        instrument=ctx.instrument())
+
+
 DONE_TOGETHER = re.compile(r"(?i)\btillsammans\s+med\b")
 OBJECT_AFTER_VERB = re.compile(
     r"(?i)\b(?:genomfört|genomförde|genomförts|tagit fram|tog fram|startat|startade|drivit|drivs|finansierat|arrangerat|"
@@ -225,7 +257,7 @@ OBJECT_AFTER_VERB = re.compile(
 def cofinance_answer(ctx: Context) -> Iterator[Fact]:
     """In the text answering "inom vilka områden gemensam finansiering har skett", what the
     region did "tillsammans med X" was financed by both: "Region X har tillsammans med
-    länsstyrelsen genomfört en medborgarundersökning"."""
+    länsstyrelsen genomfört en invånarenkät"."""
     if ctx.sentence.answers != "cofinance" or FINANCED_TOGETHER.search(ctx.text):
         return
     for m in DONE_TOGETHER.finditer(ctx.text):
@@ -244,7 +276,7 @@ def cofinance_answer(ctx: Context) -> Iterator[Fact]:
 
 
 AMOUNT_LINK = re.compile(r"^\s*(?:med|på|om|står för|bidrar med|bidrog med|har bidragit med|bidragit med|:|,)?\s*$")
-FUNDING_WORDS = re.compile(r"finansi|medfinansiär|beviljat|beviljade|bidrag|stöd|står för|anslag", re.I)
+FUNDING_WORDS = re.compile(r"finansi|medfinansiär|beviljat|beviljade|bidrag|bidrar|stöd|står för|anslag", re.I)
 
 
 def funding_amount(ctx: Context) -> Iterator[Fact]:
@@ -257,6 +289,7 @@ def funding_amount(ctx: Context) -> Iterator[Fact]:
             continue
         funder = before[-1].id
         targets = [i.id for i in ctx.initiatives] or [t for t in [ctx.contextual_initiative() or ctx.previous_initiative] if t]
+        targets = targets or ctx.section_area()
         for target in targets:
             yield _fact(ctx, "FINANCES", funder, target, "funding-amount", 0.8, amount_sek=amount.sek,
                         instrument=ctx.instrument())
@@ -273,6 +306,7 @@ def financing_from(ctx: Context) -> Iterator[Fact]:
             continue
         amounts = [a for a in parse_amounts(ctx.text) if a.start > funders[-1].end and a.start - funders[-1].end < 12]
         targets = [i.id for i in ctx.initiatives] or [t for t in [ctx.contextual_initiative()] if t]
+        targets = targets or (ctx.section_area() if amounts else [])
         for funder in funders:
             for target in targets:
                 yield _fact(ctx, "FINANCES", funder.id, target, "financing-from", 0.8,
@@ -284,11 +318,12 @@ def financing_from(ctx: Context) -> Iterator[Fact]:
 LED_BY = re.compile(r"(?i)\b(?:drivs|drevs|leds|leddes|ägs|samordnas|koordineras)\s+av\b|\bprojektägare\s+(?:är\s+)?")
 LEADS_VERB = re.compile(r"(?i)\b(?:ansvarar\s+för|driver|drev|leder|ledde|samordnar|äger|håller\s+i|är\s+sammankallande\s+(?:för|till)|är\s+projektägare\s+(?:för|till)?)")
 LEAD_OBJECT_GAP = re.compile(r"^\s*(?:(?:ett|en|det|de|den|tre|två|fyra|projektet|nätverket|programmet|arbetet med)\s+)*$")
+OWNER_AFTER = re.compile(r"(?i)\b(?:projektägare|projektägaren|huvudman|projektledare)\b")
 IN_REGI = re.compile(r"\bi\s+(\w+?)s?\s+regi\b")
 
 
 def led_by(ctx: Context) -> Iterator[Fact]:
-    """"projektet BRUK 2.0 som drivs av Intresseföreningen Bergslagen"."""
+    """"projektet FRAM 2.0 som drivs av Intresseföreningen Fjällvärlden"."""
     for m in LED_BY.finditer(ctx.text):
         targets = ctx.initiatives_before(m.start())[-1:] or [t for t in [ctx.contextual_initiative()] if t]
         for leader in ctx.run_after(m.end()):
@@ -297,7 +332,7 @@ def led_by(ctx: Context) -> Iterator[Fact]:
 
 
 def leads_verb(ctx: Context) -> Iterator[Fact]:
-    """"Region X ansvarar för ett analysnätverk", "… som länsstyrelsen är sammankallande för"."""
+    """"Region X ansvarar för ett turismnätverk", "… som länsstyrelsen är sammankallande för"."""
     for m in LEADS_VERB.finditer(ctx.text):
         leaders = ctx.run_before(m.start())
         if not leaders:
@@ -315,6 +350,11 @@ def leads_verb(ctx: Context) -> Iterator[Fact]:
         for leader in leaders:
             for target in targets:
                 yield _fact(ctx, "LEADS", leader.id, target, "leads-verb", 0.8)
+    for m in OWNER_AFTER.finditer(ctx.text):
+        owners = [a for a in ctx.actors if a.end <= m.start() and not ctx.text[a.end : m.start()].strip()]
+        for owner in owners[-1:]:
+            for target in [i.id for i in ctx.initiatives] or [t for t in [ctx.contextual_initiative()] if t]:
+                yield _fact(ctx, "LEADS", owner.id, target, "project-owner", 0.85)
     for m in IN_REGI.finditer(ctx.text):
         leaders = [a for a in ctx.actors if a.start <= m.start(1) < a.end + 2]
         for leader in leaders:
@@ -331,7 +371,10 @@ COLLECTIVE_CONTAINERS = ("network_council", "cluster")
 
 
 CONTAINER_ANAPHORA = re.compile(r"\b[Ii]\s+(?:rådet|nätverket|styrelsen|gruppen|forumet|klustret)\b")
-PARTICIPATION_GAP = re.compile(r"^\s*(?:[a-zåäö]+\s+){0,3}?(?:i|på|inom)\s+(?:(?:det|den|de|ett|en)\s+)?$")
+PARTICIPATION_GAP = re.compile(
+    r"^\s*(?:[a-zåäö]+\s+){0,3}?(?:i|på|inom)\s+(?:(?:det|den|de|ett|en)\s+)?"
+    r"(?:projektet|nätverket|programmet|satsningen|förstudien|arbetet\s+med|referensgruppen\s+för\s+projektet)?\s*$"
+)
 
 
 def participates(ctx: Context) -> Iterator[Fact]:
@@ -357,9 +400,9 @@ def participates(ctx: Context) -> Iterator[Fact]:
             continue
         containers = [a for a in ctx.actors if a.start >= m.end() and a.id not in member_ids
                       and ctx.actor_type(a.id) in COLLECTIVE_CONTAINERS]
-        if containers and subjects:
+        if containers:
             for container in ctx.run_after(containers[0].start):
-                for s in subjects:
+                for s in members:
                     yield _fact(ctx, "MEMBER_OF", s.id, container.id, "member-of", 0.8)
             continue
         before = ctx.initiatives_before(subjects[0].start)[-1:] if subjects else []
@@ -374,6 +417,7 @@ COLLABORATES = re.compile(
     r"samråd|utbyte|tillsammans|kontakt|möten|gemensamt|\w+samverkan|\w+samarbete|samverkansprojekt|samarbetsprojekt)\s+med\b"
 )
 COLLABORATE_PAIR = re.compile(r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetade)\b(?!\s+med)")
+IN_COLLABORATION = re.compile(r"(?i)\bi\s+(?:samverkan|samarbete)\s+med\b")
 BETWEEN = re.compile(r"(?i)\b(?:samverkan|samarbete|samarbetet|dialog)\s+mellan\b")
 
 
@@ -402,6 +446,16 @@ def collaborates(ctx: Context) -> Iterator[Fact]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 yield _fact(ctx, "COLLABORATES_WITH", a.id, b.id, "collaborate-pair", 0.85, area=area)
+        joint = next((i for i in ctx.initiatives if i.start >= m.end() and PARTICIPATION_GAP.match(ctx.text[m.end() : i.start])), None)
+        for a in group if joint else []:
+            yield _fact(ctx, "PARTICIPATES_IN", a.id, joint.id, "collaborate-in", 0.8)
+    for m in IN_COLLABORATION.finditer(ctx.text):
+        # "I samverkan med X har projektet Y bedrivits": X takes part in Y.
+        if ctx.run_before(m.start()):
+            continue
+        for partner in ctx.run_after(m.end()):
+            for target in ctx.initiatives_after(partner.end)[:1]:
+                yield _fact(ctx, "PARTICIPATES_IN", partner.id, target, "in-collaboration", 0.75)
     for m in BETWEEN.finditer(ctx.text):
         group = ctx.run_after(m.end())
         for i, a in enumerate(group):
@@ -412,6 +466,7 @@ def collaborates(ctx: Context) -> Iterator[Fact]:
 RULES: list[Callable[[Context], Iterator[Fact]]] = [
     financed_by,
     financed_together,
+    finances_active,
     cofinance_answer,
     organisation_grant,
     funding_amount,

@@ -66,8 +66,10 @@ def _find_headings(lines: list[str], template: Template) -> list[Section]:
         number, text = heading.group(1), heading.group(2).strip()
         key = _key(number)
         # Headings come in order and stay inside the current chapter (or open the next one).
-        if key <= last or key[0] not in (last[0], last[0] + 1) or text.endswith((",", ";")):
+        if key <= last or key[0] < last[0] or text.endswith((",", ";")):
             continue
+        if key[0] > last[0] + 1 and number not in template.sections:
+            continue  # a jump of chapters only to a heading the template knows (report excerpts)
         if number not in template.sections and len(text.split()) > 12:
             continue
         found.append(Section(number, template.title(number) or text, i))

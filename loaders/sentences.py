@@ -13,7 +13,7 @@ from .sections import Layout
 
 ABBREVIATIONS = {
     "t.ex", "bl.a", "dvs", "d.v.s", "ca", "m.fl", "osv", "etc", "fr.o.m", "t.o.m", "st", "nr", "kap",
-    "resp", "jfr", "s.k", "p.g.a", "pga", "inkl", "exkl", "m.m", "mm", "o.s.v", "ev", "tex", "mkr", "mnkr", "tkr",
+    "resp", "jfr", "s.k", "p.g.a", "pga", "inkl", "exkl", "m.m", "mm", "o.s.v", "ev", "tex",
 }
 SENTENCE_END = re.compile(r"([.!?])[”\"')]*\s+(?=[”\"(•]?[A-ZÅÄÖ0-9])")
 BULLET = re.compile(r"^\s*[•·▪●◦]\s*")
