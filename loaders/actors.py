@@ -299,12 +299,12 @@ class ActorFinder:
         known = sum(1 for item, found in resolved if found and found[0].text == item.strip(" .()"))
         if known < 2:
             return
-        for item, found in resolved:
+        for position, (item, found) in enumerate(resolved):
             item = re.sub(r"\s*\(.*?\)\s*", " ", item).strip(" .:;")
-            if found or not CAPITALISED.match(item) or len(item.split()) > 5:
+            if found or not CAPITALISED.match(item) or len(item.split()) > 5 or item in self.places:
                 continue
-            if item in self.places or is_common_word(item.split()[0]):
-                continue
+            if is_common_word(item.split()[0]) and (position == 0 or " " not in item):
+                continue  # a capitalised ordinary word opens a sentence; later items are names ("Jobba i Luleå")
             self._discover(item, self._type_of(item), "enumeration")
 
     def _type_of(self, name: str) -> str:

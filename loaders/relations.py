@@ -413,8 +413,9 @@ def participates(ctx: Context) -> Iterator[Fact]:
 
 # --- COLLABORATES_WITH ------------------------------------------------------------------------
 COLLABORATES = re.compile(
-    r"(?i)\b(?:i\s+)?(?:samverkan|samverkar|samverka|samverkat|samarbete|samarbetar|samarbeta|samarbetat|dialog|dialogen|"
-    r"samråd|utbyte|tillsammans|kontakt|möten|gemensamt|\w+samverkan|\w+samarbete|samverkansprojekt|samarbetsprojekt)\s+med\b"
+    r"(?i)\b(?:i\s+)?(?:(?:samverkan|samarbete|dialog|dialogen|samråd|utbyte)(?:\s+(?:sker|skett|har|har\s+skett|skedde|också|även)){0,2}|"
+    r"samverkar|samverka|samverkat|samarbetar|samarbeta|samarbetat|"
+    r"tillsammans|kontakt|möten|gemensamt|\w+samverkan|\w+samarbete|samverkansprojekt|samarbetsprojekt)\s+med\b"
 )
 COLLABORATE_PAIR = re.compile(r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetade)\b(?!\s+med)")
 IN_COLLABORATION = re.compile(r"(?i)\bi\s+(?:samverkan|samarbete)\s+med\b")
