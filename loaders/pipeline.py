@@ -126,9 +126,17 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
     }
     graph.documents.append(document)
     graph.add_node(Node(doc_id, "Document", {k: v for k, v in document.items() if k != "id"}))
+    results: dict[str, list[Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        if sentence.answers == "results":
+            results[sentence.section].append(sentence)
     for section in layout.sections:
         section_id = f"{doc_id}#{section.number}"
-        graph.add_node(Node(section_id, "Section", {"number": section.number, "title": section.title, "doc": doc_id}))
+        graph.add_node(Node(section_id, "Section", {
+            "number": section.number, "title": section.title, "doc": doc_id,
+            "results": [s.text for s in results[section.number]],
+            "result_lines": [s.line for s in results[section.number]],
+        }))
         graph.add_relationship(Relationship(f"part-of-{section_id}", "PART_OF", section_id, doc_id, {}))
 
     facts += apply_curated(doc_id, text, sentences, actors, initiatives)
@@ -167,6 +175,7 @@ def _add_facts(graph: GraphData, doc_id: str, facts: list[Fact]) -> None:
             "line": fact.sentence.line,
             "method": fact.method,
             "confidence": fact.confidence,
+            "answers": fact.sentence.answers,
             **fact.props,
         }
         rel_id = relationship_id(fact.type, fact.source, fact.target, doc_id, fact.sentence.line, str(fact.props.get("amount_sek", "")))
@@ -181,7 +190,7 @@ def _add_mentions(graph: GraphData, doc_id: str, mentions: dict[tuple[str, str, 
             relationship_id("MENTIONED_IN", node_id, section_id, doc_id, first.line),
             "MENTIONED_IN", node_id, section_id,
             {"doc": doc_id, "section": section, "evidence": first.text, "line": first.line,
-             "method": "mention", "confidence": 1.0, "count": len(sentences)},
+             "method": "mention", "confidence": 1.0, "answers": first.answers, "count": len(sentences)},
         ))
 
 

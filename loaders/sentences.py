@@ -92,6 +92,18 @@ def _split_block(block: list[tuple[int, str]], section: str, answers: str | None
     return sentences
 
 
+def _mark_results(sentences: list[Sentence]) -> list[Sentence]:
+    """In a block answering several sub-questions at once, result sentences by their cues."""
+    from .template import load_template
+
+    cues = load_template().result_cues
+    return [
+        Sentence(s.text, s.line, s.end_line, s.section, "results")
+        if s.answers is None and "." in s.section and any(c.search(s.text) for c in cues) else s
+        for s in sentences
+    ]
+
+
 def split_sentences(text: str, layout: Layout) -> list[Sentence]:
     lines = text.split("\n")
     sentences: list[Sentence] = []
@@ -110,4 +122,4 @@ def split_sentences(text: str, layout: Layout) -> list[Sentence]:
             block.append((lineno, line))
     if block and key:
         sentences += _split_block(block, *key)
-    return sentences
+    return _mark_results(sentences)

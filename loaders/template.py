@@ -27,6 +27,7 @@ class Template:
     guidance: tuple[Guidance, ...]
     table_headings: frozenset[str]
     page_headers: tuple[re.Pattern, ...]
+    result_cues: tuple[re.Pattern, ...] = ()
 
     def title(self, number: str) -> str | None:
         return self.sections.get(number) or self.chapters.get(number)
@@ -45,6 +46,7 @@ def load_template() -> Template:
         guidance=guidance,
         table_headings=frozenset(h.strip().lower() for h in raw["table_headings"]),
         page_headers=tuple(re.compile(p) for p in raw["page_header_patterns"]),
+        result_cues=tuple(re.compile(p) for p in raw.get("result_cues", [])),
     )
 
 
