@@ -47,12 +47,13 @@ def parameters(query: str, namespace: dict[str, Any]) -> dict[str, Any]:
 
 
 def draw(frame: pd.DataFrame, max_nodes: int = 150):
-    """A small network of the nodes and relationships in a result (matplotlib via networkx)."""
-    import matplotlib
+    """A small network of the nodes and relationships in a result, as a PNG image (networkx + matplotlib)."""
+    import io
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     import networkx as nx
+    from IPython.display import Image
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
     g = nx.Graph()
     for row in frame.itertuples(index=False):
@@ -67,11 +68,15 @@ def draw(frame: pd.DataFrame, max_nodes: int = 150):
     if g.number_of_nodes() > max_nodes:
         keep = sorted(g.degree, key=lambda kv: kv[1], reverse=True)[:max_nodes]
         g = g.subgraph(n for n, _ in keep).copy()
-    fig, ax = plt.subplots(figsize=(8, 6))
+    fig = Figure(figsize=(8, 6))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
     pos = nx.spring_layout(g, seed=7)
     nx.draw_networkx(g, pos, ax=ax, node_size=300, font_size=7, node_color="#9ecae1", edge_color="#888")
     ax.set_axis_off()
-    return fig
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+    return Image(data=buffer.getvalue(), format="png")
 
 
 @magics_class
