@@ -1,0 +1,13 @@
+// name: section_results
+// title: Results a report section gives
+// title_sv: Exempel på resultat i ett avsnitt
+// description: The sentences of a section ("3.1" matches 3.1 and 3.1.x) that answer the
+//   template's "Ge exempel på resultat …" (where one block answers several sub-questions, the
+//   sentences with a result cue), as the loaders stored them on the Section node, with the
+//   line each starts on (results and result_lines run in step).
+// params: section (string, e.g. "3.1"), doc (string, optional, default "": a document id; "" = every document)
+// columns: doc, section, title, results, result_lines
+MATCH (s:Section)
+WHERE (s.number = $section OR s.number STARTS WITH ($section + '.')) AND ($doc = '' OR s.doc = $doc)
+RETURN s.doc AS doc, s.number AS section, s.title AS title, s.results AS results, s.result_lines AS result_lines
+ORDER BY doc, section
