@@ -28,10 +28,22 @@ def is_separator(gap: str) -> bool:
     if not LIST_WORD.search(gap):
         return False
     pieces = [p.strip() for p in LIST_WORD.split(gap)]
-    return all(not p or (re.fullmatch(r"[a-zåäö][\w-]*(?:\s+[a-zåäö][\w-]*)?", p) is not None) for p in pieces)
+    return all(not p or LOWERCASE_ITEM.fullmatch(p) is not None or _unknown_name(p) for p in pieces)
+
+
+LOWERCASE_ITEM = re.compile(r"[a-zåäö][\w-]*(?:\s+[a-zåäö][\w-]*)?")
+NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w&.+-]*|och|i|för|av|-|\w+(?:råd|rådet|förbund|förbundet|förening|föreningen|kluster|klustret|college|institut|institutet)")
+
+
+def _unknown_name(piece: str) -> bool:
+    """An item of an enumeration that is a name the gazetteer does not know ("Västmanlands
+    Forsknings- och utvecklingsråd"): capitalised, at most five words."""
+    words = piece.split()
+    return words[0][:1].isupper() and len(words) <= 5 and all(NAME_WORD.fullmatch(w) for w in words)
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:de|den|det|ett|en|bland annat|bl\.a\.|t\.ex\.|till exempel|både|flera|olika|övriga|berörda|andra|såsom|som|"
     r"(?i:föreningen|inkubatorn|klustret|företaget|bolaget|stiftelsen|organisationen|myndigheten))\s+){0,3}$"
+    r"|^\s*(?:[a-zåäö-]+\s+){0,4}[–-]?\s*(?:såsom|som|t\.ex\.|till exempel|bland annat|exempelvis)\s*$"
 )
 SUBJECT_GAP = re.compile(r"^\s*(?:[a-zåäö]+\s+){0,5}$")
 PASSIVE = re.compile(r"\b\w+(?:ats|its|ades|ierats|ieras|eras|drivs|bedrivs)\b")
@@ -128,6 +140,22 @@ class Context:
         found = [name for pattern, name in INSTRUMENTS if pattern.search(self.text)]
         return ", ".join(found) or None
 
+    def instrument_of(self, funder: str, found: str) -> str | None:
+        """The instruments a sentence names, attached to the funders they belong to: an EU fund
+        named as a funder gets its own fund; "1:1" and "egna medel" belong to the region; an EU
+        fund named only as the instrument ("ERUF-projekt … finansieras tillsammans med X") is
+        the stream every co-funder of that project takes part in."""
+        names = [n.strip() for n in found.split(",")]
+        eu = [n for n in names if n in ("ERUF", "ESF", "Interreg")]
+        fund_is_a_party = any(self.actor_type(a.id) == "eu_fund_programme" for a in self.actors)
+        if self.actor_type(funder) == "eu_fund_programme":
+            own = eu
+        elif funder == self.region_id:
+            own = [n for n in names if n in ("1:1", "egna medel")] + ([] if fund_is_a_party else eu)
+        else:
+            own = [] if fund_is_a_party else eu
+        return ", ".join(own) or None
+
     def areas(self) -> list[str]:
         """Areas named in "inom områdena A, B och C"."""
         m = AREA_LIST.search(self.text)
@@ -149,6 +177,8 @@ class Context:
 def _fact(ctx: Context, rel: str, source: str, target: str, method: str, confidence: float, **props) -> Fact | None:
     if not source or not target or source == target:
         return None
+    if rel == "FINANCES" and props.get("instrument"):
+        props["instrument"] = ctx.instrument_of(source, props["instrument"])
     return Fact(rel, source, target, method, confidence, ctx.sentence, {k: v for k, v in props.items() if v is not None})
 
 
@@ -316,7 +346,7 @@ def financing_from(ctx: Context) -> Iterator[Fact]:
 
 # --- LEADS -------------------------------------------------------------------------------
 LED_BY = re.compile(r"(?i)\b(?:drivs|drevs|leds|leddes|ägs|samordnas|koordineras)\s+av\b|\bprojektägare\s+(?:är\s+)?")
-LEADS_VERB = re.compile(r"(?i)\b(?:ansvarar\s+för|driver|drev|leder|ledde|samordnar|äger|håller\s+i|är\s+sammankallande\s+(?:för|till)|är\s+projektägare\s+(?:för|till)?)")
+LEADS_VERB = re.compile(r"(?i)\b(?:ansvarar\s+för|driver|drev|leder|ledde|samordnar|sammankallar|bjuder\s+in|äger|håller\s+i|är\s+sammankallande\s+(?:för|till)|är\s+projektägare\s+(?:för|till)?)")
 LEAD_OBJECT_GAP = re.compile(r"^\s*(?:(?:ett|en|det|de|den|tre|två|fyra|projektet|nätverket|programmet|arbetet med)\s+)*$")
 OWNER_AFTER = re.compile(r"(?i)\b(?:projektägare|projektägaren|huvudman|projektledare)\b")
 IN_REGI = re.compile(r"\bi\s+(\w+?)s?\s+regi\b")
@@ -413,11 +443,15 @@ def participates(ctx: Context) -> Iterator[Fact]:
 
 # --- COLLABORATES_WITH ------------------------------------------------------------------------
 COLLABORATES = re.compile(
-    r"(?i)\b(?:i\s+)?(?:(?:samverkan|samarbete|dialog|dialogen|samråd|utbyte)(?:\s+(?:sker|skett|har|har\s+skett|skedde|också|även)){0,2}|"
+    r"(?i)\b(?:i\s+)?(?:(?:samverkan|samarbete|dialog|dialogen|samråd|utbyte)(?:\s+[a-zåäö]+){0,2}?|"
     r"samverkar|samverka|samverkat|samarbetar|samarbeta|samarbetat|"
     r"tillsammans|kontakt|möten|gemensamt|\w+samverkan|\w+samarbete|samverkansprojekt|samarbetsprojekt)\s+med\b"
 )
-COLLABORATE_PAIR = re.compile(r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetade)\b(?!\s+med)")
+COLLABORATE_PAIR = re.compile(
+    r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetade|har\s+samverkat|har\s+samarbetat)\b(?!\s+med)"
+    r"|\b(?:en\s+)?(?:nära|tät|god|aktiv|gemensam)\s+(?:samverkan|samarbete)\b(?!\s+med)"
+)
+IMPERSONAL = re.compile(r"(?i)\b(?:sker|skett|skedde)\b")
 IN_COLLABORATION = re.compile(r"(?i)\bi\s+(?:samverkan|samarbete)\s+med\b")
 BETWEEN = re.compile(r"(?i)\b(?:samverkan|samarbete|samarbetet|dialog)\s+mellan\b")
 
@@ -435,6 +469,8 @@ def collaborates(ctx: Context) -> Iterator[Fact]:
         if not partners:
             continue
         subjects = ctx.run_before(m.start())
+        if subjects and IMPERSONAL.search(ctx.text[subjects[-1].end : m.start()]):
+            subjects = []  # "… som X håller i sker samverkan med Y": X is not the party
         implicit = not subjects
         if implicit and ctx.region_id:
             subjects = [Mention(ctx.region_id, "actor", 0, 0, "")]

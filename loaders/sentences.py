@@ -67,9 +67,9 @@ def _split_block(block: list[tuple[int, str]], section: str, answers: str | None
     cuts = {0, len(text)}
     for m in SENTENCE_END.finditer(text):
         before = text[: m.start(1)].rsplit(" ", 1)[-1].lower()
-        if m.group(1) == "." and (before in ABBREVIATIONS or re.fullmatch(r"\d{1,2}", before) and False):
+        if m.group(1) == "." and before in ABBREVIATIONS:
             continue
-        if m.group(1) == "." and re.fullmatch(r"(\w\.)+\w?", before + "."):  # "t.ex." style
+        if m.group(1) == "." and re.fullmatch(r"(\w\.){2,}\w?", before + "."):  # "s.k." style
             continue
         cuts.add(m.end())
     # Headings and bullets start a sentence of their own.

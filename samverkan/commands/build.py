@@ -22,10 +22,14 @@ def build(documents: list[Path], store_path: Path | None = None, fresh: bool = F
 
     graph = extract_graph(documents)
     path = store_path or settings.store_path()
-    if fresh and path.exists():
+    if fresh:
         import shutil
 
-        shutil.rmtree(path) if path.is_dir() else path.unlink()
+        for leftover in (path, path.with_name(path.name + ".wal")):
+            if leftover.is_dir():
+                shutil.rmtree(leftover)
+            elif leftover.exists():
+                leftover.unlink()
     with open_store("embedded", path=path) as store:
         store.write(graph)
     return graph, path

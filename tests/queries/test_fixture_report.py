@@ -77,8 +77,6 @@ def test_report_of_the_fixture(fixture_embedded):
     assert all(REGION not in {p.actor for p in s.partners} for s in report.sections)
 
 
-@pytest.mark.xfail(reason="'A och B har samverkat kring …' is not read as COLLABORATES_WITH (loaders/relations.py)",
-                   strict=False)
 def test_collaboration_stated_with_har_samverkat(fixture_embedded):
     df = run_named(fixture_embedded, "collaborations_by_section", {"section": "3.1"})
     line = line_of("Länsstyrelsen i Jämtlands län har samverkat kring")
