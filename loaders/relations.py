@@ -36,7 +36,7 @@ NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w&.+-]*|och|i|för|av|-|\w+(?:råd|rådet|
 
 
 def _unknown_name(piece: str) -> bool:
-    """An item of an enumeration that is a name the gazetteer does not know ("Västmanlands
+    """An item of an enumeration that is a name the gazetteer does not know ("Jämtlands
     Forsknings- och utvecklingsråd"): capitalised, at most five words."""
     words = piece.split()
     return words[0][:1].isupper() and len(words) <= 5 and all(NAME_WORD.fullmatch(w) for w in words)

@@ -84,12 +84,8 @@ def render(df, fmt: str) -> str:
 def run_query(store, args) -> Any:
     params = parse_params(args.param)
     if args.name:
-        try:
-            from samverkan.queries.catalogue import run_named
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("samverkan.queries"):
-                raise QueryError("no query catalogue yet") from exc
-            raise
+        from samverkan.queries.catalogue import run_named
+
         return run_named(store, args.name, params)
     return store.query_readonly(args.cypher, params)
 

@@ -87,14 +87,12 @@ def test_query_errors(built_store, clean_env, tmp_path):
     assert_one_line_error(samverkan("query", "RETURN 1", "--param", "oops", "--store", str(built_store), env=clean_env), 2)
 
 
-def test_query_by_name_without_catalogue(built_store, clean_env):
-    import importlib.util
-
-    if importlib.util.find_spec("samverkan.queries.catalogue") is None:
-        proc = samverkan("query", "--name", "anything", "--store", str(built_store), env=clean_env)
-        assert_one_line_error(proc, 5, "no query catalogue yet")
-    else:
-        pytest.skip("the query catalogue exists; tests/queries covers --name")
+def test_query_by_name(built_store, clean_env):
+    proc = samverkan("query", "--name", "no_such_query", "--store", str(built_store), env=clean_env)
+    assert_one_line_error(proc, 5, "no_such_query")
+    proc = samverkan("query", "--name", "funding_flows", "--store", str(built_store), "--format", "json", env=clean_env)
+    assert proc.returncode == 0, proc.stderr
+    assert isinstance(json.loads(proc.stdout), list)
 
 
 def test_embedded_store_held_by_another_process(built_store, clean_env):
