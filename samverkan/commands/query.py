@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from samverkan import settings
-from samverkan.errors import EXIT_USAGE, QueryError, SamverkanError
+from samverkan.errors import EXIT_USAGE, SamverkanError
 
 _INT = re.compile(r"^[+-]?\d+$")
 
