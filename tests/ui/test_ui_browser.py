@@ -1,0 +1,287 @@
+"""End to end in a real browser: `samverkan ui` as a subprocess on a free port (it builds its
+store from the bundled report, in a temporary directory), Chromium from Debian driven by
+Playwright. Every page is opened; the network canvas must be drawn, a click on a node must
+show its evidence, a report download must arrive, an upload must be read in and removed.
+Screenshots go to docs/screenshots/*.png.
+
+Chromium: /usr/bin/chromium (scripts/install-browser.sh installs it; SAMVERKAN_CHROMIUM
+overrides the path). Playwright never downloads a browser of its own. Without Chromium the
+tests are skipped with the reason, except in CI (CI set), where they fail.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ui_helpers import DATA, PROJECT_ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = PROJECT_ROOT / "docs" / "screenshots"
+VIEWPORT = {"width": 1440, "height": 1000}
+STARTUP_TIMEOUT = 180
+SERVER_STORE: dict[str, Path] = {}  # base URL -> the store the server shows
+
+
+def _unavailable(message: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI is set: browser tests may not be skipped)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(f"Chromium not found at {CHROMIUM}; run scripts/install-browser.sh")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, browser):
+    """`samverkan ui` on a free port with a store that does not exist yet; its base URL."""
+    tmp = tmp_path_factory.mktemp("ui-e2e")
+    store = tmp / "samverkan.lbug"
+    port = free_port()
+    env = dict(os.environ, SAMVERKAN_BACKEND="embedded", SAMVERKAN_STORE=str(store), PYTHONUNBUFFERED="1")
+    env.pop("NEO4J_URI", None)
+    log_path = tmp / "ui.log"
+    log = open(log_path, "w")
+    proc = subprocess.Popen([sys.executable, "-m", "samverkan", "ui", "--port", str(port), "--headless",
+                             "--address", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT, env=env,
+                            cwd=tmp, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"samverkan ui exited with {proc.returncode}:\n{log_path.read_text()}", pytrace=False)
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
+                    if resp.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"samverkan ui did not answer within {STARTUP_TIMEOUT}s:\n{log_path.read_text()}",
+                            pytrace=False)
+            time.sleep(0.5)
+        assert store.exists(), "samverkan ui should have built the missing store"
+        SERVER_STORE[base] = store
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="sv-SE")
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def open_page(page, base: str, path: str, title: str):
+    page.goto(f"{base}/{path}")
+    page.get_by_role("heading", name=title, exact=True).first.wait_for()
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+def shot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def network_frame(page, index: int = 0):
+    """The Frame of the index-th network iframe, once vis.js has drawn it."""
+    page.wait_for_selector("iframe")
+    frames = []
+    for handle in page.query_selector_all("iframe"):
+        frame = handle.content_frame()
+        if frame is not None and frame.query_selector("#mynetwork") is not None:
+            frames.append(frame)
+    assert len(frames) > index, "no network iframe on the page"
+    frame = frames[index]
+    frame.wait_for_selector("body[data-drawn='1']", timeout=30_000)
+    return frame
+
+
+def assert_canvas_drawn(frame) -> None:
+    canvas = frame.wait_for_selector("#mynetwork canvas")
+    box = canvas.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 100, box
+    size = frame.evaluate("() => { const c = document.querySelector('#mynetwork canvas'); return [c.width, c.height]; }")
+    assert size[0] > 0 and size[1] > 0
+    # something other than background was painted
+    painted = frame.evaluate("""() => {
+        const c = document.querySelector('#mynetwork canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++; }
+        return n; }""")
+    assert painted > 1000, f"the canvas looks empty ({painted} painted pixels)"
+
+
+def click_node(page, frame, node_id: str) -> None:
+    frame.frame_element().scroll_into_view_if_needed()
+    pos = frame.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", node_id)
+    iframe_box = frame.frame_element().bounding_box()
+    net_box = frame.query_selector("#mynetwork").bounding_box()  # relative to the page already
+    assert iframe_box and net_box
+    page.mouse.click(net_box["x"] + pos["x"], net_box["y"] + pos["y"])
+
+
+# ---- the pages -----------------------------------------------------------------------------------
+def test_network_page(server, page):
+    open_page(page, server, "", "Nätverk")
+    frame = network_frame(page)
+    assert_canvas_drawn(frame)
+    assert int(frame.get_attribute("#mynetwork", "data-nodes")) > 30
+    shot(page, "natverk")
+    click_node(page, frame, "region-vastmanland")
+    frame.wait_for_function("() => document.querySelector('#details h4') !== null")
+    details = frame.inner_text("#details")
+    assert "Region Västmanland" in details and "rad" in details and "»" in details
+    assert "Länsstyrelse" in page.inner_text("body")  # the legend
+    shot(page, "natverk-belagg")
+
+
+def test_network_filter_and_search(server, page):
+    open_page(page, server, "", "Nätverk")
+    page.get_by_label("Sök aktör eller insats", exact=True).fill("tillväxtverket")
+    page.get_by_label("Sök aktör eller insats", exact=True).press("Enter")
+    page.get_by_text("grannskap i 1 steg").first.wait_for()
+    settle(page)
+    frame = network_frame(page)
+    assert_canvas_drawn(frame)
+    nodes = int(frame.get_attribute("#mynetwork", "data-nodes"))
+    assert 2 <= nodes < 30
+    shot(page, "natverk-fokus")
+
+
+def test_cofinance_page_and_download(server, page, tmp_path):
+    open_page(page, server, "medfinansiering", "Vem medfinansierar vad")
+    page.get_by_text("3.1 Samverkan med länsstyrelsen").first.wait_for()
+    page.wait_for_selector("[data-testid='stDataFrame']")
+    page.get_by_role("button", name="Word (.docx)").last.wait_for()  # the buttons of "Hela kapitel 3"
+    settle(page)
+    shot(page, "medfinansiering")
+    for label, suffix in (("Markdown (.md)", ".md"), ("Word (.docx)", ".docx")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label).first.click()
+        download = info.value
+        assert download.suggested_filename == f"samverkan-avsnitt-3.1{suffix}"
+        target = tmp_path / download.suggested_filename
+        download.save_as(target)
+        data = target.read_bytes()
+        if suffix == ".md":
+            assert "3.1" in data.decode("utf-8") and "Länsstyrelsen" in data.decode("utf-8")
+        else:
+            assert data[:2] == b"PK"
+
+
+def test_actor_page(server, page):
+    open_page(page, server, "aktor?aktor=tillvaxtverket", "Aktör")
+    page.get_by_role("heading", name="Tillväxtverket").first.wait_for()
+    assert "Statlig myndighet" in page.inner_text("body")
+    page.get_by_text("Samarbetsparter").first.wait_for()
+    shot(page, "aktor")
+
+
+def test_funding_flows_page(server, page):
+    open_page(page, server, "floden", "Finansieringsflöden")
+    page.wait_for_selector(".js-plotly-plot g.sankey", timeout=30_000)
+    links = page.query_selector_all(".js-plotly-plot g.sankey path.sankey-link")
+    assert len(links) > 5
+    assert "nominell bredd" in page.inner_text("body")
+    shot(page, "finansieringsfloden")
+
+
+def test_cypher_page(server, page):
+    open_page(page, server, "cypher", "Cypher")
+    page.get_by_role("button", name="Kör frågan").click()
+    page.get_by_text("Graf över resultatet").wait_for()
+    settle(page)
+    page.wait_for_selector("[data-testid='stDataFrame']")
+    assert_canvas_drawn(network_frame(page))
+    shot(page, "cypher")
+    area = page.get_by_label("Fråga (Cypher, skrivskyddad)", exact=True)
+    area.fill("CREATE (a:Actor {id: 'x', name: 'X'})")
+    area.press("Control+Enter")
+    settle(page)
+    page.get_by_role("button", name="Kör frågan").click()
+    page.get_by_text("Skrivskyddat: frågan skulle ändra grafen").wait_for()
+    shot(page, "cypher-skrivskyddat")
+
+
+def test_sources_page_upload_and_remove(server, page):
+    open_page(page, server, "kallor", "Källor")
+    page.set_input_files("input[type='file']", str(DATA / "region_jamtland_excerpt.txt"))
+    button = page.get_by_role("button", name="Läs in i grafen")
+    page.wait_for_function("() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('Läs in i grafen') && !b.disabled)")
+    button.click()
+    page.get_by_text("är inläst").wait_for(timeout=120_000)
+    settle(page)
+    assert "region-jamtland-excerpt" in page.inner_text("body")  # its row with the remove button
+    shot(page, "kallor")
+    # remove it again: the first "Ta bort" belongs to the first report by id (jamtland < vastmanland)
+    page.get_by_role("button", name="Ta bort").first.click()
+    page.get_by_role("button", name="Ja, ta bort").click()
+    page.get_by_text("är borttagen").wait_for()
+    settle(page)
+    assert page.get_by_role("button", name="Ta bort").count() == 1  # only the bundled report is left
+    assert "region-vastmanland-2019" in page.inner_text("body")
+
+
+def test_the_command_line_reads_the_store_while_the_app_runs(server, page):
+    """The app holds the embedded store read-only, so `samverkan query` (and the notebook) can
+    read it at the same time."""
+    open_page(page, server, "", "Nätverk")  # the app has the store open
+    env = dict(os.environ)
+    env.pop("NEO4J_URI", None)
+    out = subprocess.run([sys.executable, "-m", "samverkan", "query", "MATCH (a:Actor) RETURN count(a) AS n",
+                          "--backend", "embedded", "--store", str(SERVER_STORE[server]), "--format", "csv"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.split()[-1]) > 30

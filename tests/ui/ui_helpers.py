@@ -1,0 +1,66 @@
+"""Helpers of the app tests (imported by the test modules and conftest.py)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+APP = PROJECT_ROOT / "ui" / "app.py"
+DATA = PROJECT_ROOT / "tests" / "data"
+
+PAGES = {
+    "natverk": "views/natverk.py",
+    "medfinansiering": "views/medfinansiering.py",
+    "aktor": "views/aktor.py",
+    "floden": "views/floden.py",
+    "cypher": "views/cypher.py",
+    "kallor": "views/kallor.py",
+}
+TITLES = {
+    "natverk": "Nätverk",
+    "medfinansiering": "Vem medfinansierar vad",
+    "aktor": "Aktör",
+    "floden": "Finansieringsflöden",
+    "cypher": "Cypher",
+    "kallor": "Källor",
+}
+
+
+def assert_clean(at) -> None:
+    """No exception on the page (user-facing errors are checked by the tests themselves)."""
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def network_html(at, index: int = 0) -> str:
+    frames = at.get("iframe")
+    assert len(frames) > index, "no network iframe on the page"
+    return frames[index].proto.srcdoc
+
+
+def network_nodes(html: str) -> list[dict]:
+    """The vis.js node objects of a rendered network."""
+    m = re.search(r"var nodeData = (\[.*?\]);\n", html, re.S)
+    assert m, "no node data in the network HTML"
+    return json.loads(m.group(1))
+
+
+def network_edges(html: str) -> list[dict]:
+    m = re.search(r"var edgeData = (\[.*?\]);\n", html, re.S)
+    assert m, "no edge data in the network HTML"
+    return json.loads(m.group(1))
+
+
+def texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def widget(at, kind: str, key: str):
+    """The widget of type `kind` (e.g. "button_group", "selectbox") with this key, sidebar included."""
+    for w in getattr(at, kind):
+        if w.key == key:
+            return w
+    for w in getattr(at.sidebar, kind):
+        if w.key == key:
+            return w
+    raise AssertionError(f"no {kind} with key {key!r}; have {[w.key for w in getattr(at, kind)]}")

@@ -1,0 +1,28 @@
+"""The samverkan Streamlit app: `samverkan ui` (or `streamlit run ui/app.py`).
+
+Pages (ui/views/*.py, in Swedish): Nätverk, Vem medfinansierar vad, Aktör,
+Finansieringsflöden, Cypher, Källor. The store is the one the command line uses
+(SAMVERKAN_BACKEND / NEO4J_URI / SAMVERKAN_STORE); see ui/common.py.
+"""
+import streamlit as st
+
+st.set_page_config(page_title="Samverkan", page_icon=":material/hub:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+from samverkan.ui import common  # noqa: E402  (after set_page_config)
+
+PAGES = [
+    st.Page("views/natverk.py", title="Nätverk", icon=":material/hub:", url_path="natverk", default=True),
+    st.Page("views/medfinansiering.py", title="Vem medfinansierar vad", icon=":material/handshake:", url_path="medfinansiering"),
+    st.Page("views/aktor.py", title="Aktör", icon=":material/apartment:", url_path="aktor"),
+    st.Page("views/floden.py", title="Finansieringsflöden", icon=":material/account_tree:", url_path="floden"),
+    st.Page("views/cypher.py", title="Cypher", icon=":material/terminal:", url_path="cypher"),
+    st.Page("views/kallor.py", title="Källor", icon=":material/description:", url_path="kallor"),
+]
+
+page = st.navigation(PAGES)
+store_info = st.sidebar.container()  # filled after the page ran, so it shows what the page changed
+try:
+    page.run()
+finally:
+    common.sidebar(store_info)

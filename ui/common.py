@@ -1,0 +1,316 @@
+"""What every page shares: the store (opened once per process), cached reads, the sidebar.
+
+The store comes from the same settings as the command line: SAMVERKAN_BACKEND (or NEO4J_URI)
+picks embedded or neo4j, SAMVERKAN_STORE the embedded path. It is opened once per process
+with st.cache_resource and shared by every session (LadybugDB allows one Database per path
+per process). The embedded store is held *read-only*, so `samverkan query` and the notebook
+can read it while the app runs; the Källor page opens it read-write for the duration of one
+write (`writable_store`). Reads of the graph are cached per *store version*: a counter
+bumped after every write or removal from this app (and by the "Läs om grafen" button, for
+changes made from outside), so no page shows a graph older than the last change it made.
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from samverkan import settings
+from samverkan.errors import QueryError, SamverkanError, StoreError
+
+from . import labels
+
+BACKEND_LABELS = {"embedded": "Inbäddat lager (LadybugDB)", "neo4j": "Neo4j"}
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    backend: str
+    path: str | None
+    uri: str | None
+
+    @classmethod
+    def from_env(cls) -> "StoreConfig":
+        backend = settings.default_backend()
+        if backend == "embedded":
+            return cls("embedded", str(settings.store_path()), None)
+        return cls(backend, None, settings.get("NEO4J_URI"))
+
+    def describe(self) -> str:
+        if self.backend == "embedded":
+            return f"{BACKEND_LABELS['embedded']}: {self.path}"
+        from samverkan.graph.neo4j_store import safe_uri
+
+        return f"{BACKEND_LABELS.get(self.backend, self.backend)}: {safe_uri(self.uri or '')}"
+
+
+class _Version:
+    """The store version every cached read is keyed on; shared by all sessions."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def bump(self) -> int:
+        with self._lock:
+            self.value += 1
+            return self.value
+
+
+@st.cache_resource(show_spinner=False)
+def _version(config: StoreConfig) -> _Version:
+    return _Version()
+
+
+_WRITE_LOCK = threading.RLock()  # a write in progress: readers wait instead of sharing its handle
+
+
+def _close(store) -> None:
+    try:
+        store.close()
+    except Exception:
+        pass
+
+
+@st.cache_resource(show_spinner="Öppnar grafen …", on_release=_close,
+                   validate=lambda s: not getattr(s, "closed", False))
+def _open_store(config: StoreConfig):
+    from samverkan.graph.store import open_store
+
+    if config.backend == "embedded":
+        # Read-only: the notebook and `samverkan query` can read the store while the app runs.
+        # Writes (the Källor page) open it read-write for the write only: see writable_store().
+        return open_store("embedded", path=config.path, create=False, read_only=True)
+    return open_store(config.backend, uri=config.uri)
+
+
+def config() -> StoreConfig:
+    return StoreConfig.from_env()
+
+
+def store():
+    """The store, or a Swedish message and st.stop() when it cannot be opened."""
+    cfg = config()
+    try:
+        if cfg.backend == "embedded":
+            with _WRITE_LOCK:  # do not open (and so share) the read-write handle of a running write
+                return _open_store(cfg)
+        return _open_store(cfg)
+    except StoreError as exc:
+        _store_missing(cfg, exc)
+        st.stop()
+
+
+@contextmanager
+def writable_store():
+    """The store, open for writing, for one write. Embedded: the app's shared read-only handle
+    is closed, the store opened read-write, and closed again afterwards; the next read reopens
+    it read-only. Another process reading the store at that moment makes the write fail with a
+    StoreError (nothing written). Neo4j: the shared connection."""
+    cfg = config()
+    if cfg.backend != "embedded":
+        yield store()
+        return
+    from samverkan.graph.store import open_store
+
+    with _WRITE_LOCK:
+        _open_store.clear(cfg)  # closes the read-only handle (on_release)
+        writer = open_store("embedded", path=cfg.path, create=False)
+        try:
+            yield writer
+        finally:
+            writer.close()
+
+
+def _store_missing(cfg: StoreConfig, exc: Exception) -> None:
+    st.error(f"Grafen kunde inte öppnas. {swedish_error(exc)}")
+    if cfg.backend == "embedded" and "no embedded store" in str(exc):
+        st.write("Det finns inget inbäddat lager ännu. Bygg det från den medföljande rapporten "
+                 f"({settings.BUNDLED_REPORT.name}) eller kör `samverkan build` i terminalen.")
+        if st.button("Bygg grafen från den medföljande rapporten", key="build_bundled", type="primary"):
+            from samverkan.commands.build import build
+
+            with st.spinner("Läser rapporten och bygger grafen …"):
+                try:
+                    build([settings.BUNDLED_REPORT], Path(cfg.path) if cfg.path else None)
+                except SamverkanError as build_exc:
+                    st.error(f"Bygget misslyckades: {swedish_error(build_exc)}")
+                    return
+            _open_store.clear()
+            changed()
+            st.rerun()
+
+
+def version() -> int:
+    return _version(config()).value
+
+
+def changed() -> None:
+    """Call after a write or removal: every cached read is stale."""
+    _version(config()).bump()
+
+
+# ---------------------------------------------------------------------------------------
+# Cached reads (keyed on the store config and version; the store itself is not hashed)
+# ---------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner="Läser grafen …", max_entries=4)
+def _network_data(cfg: StoreConfig, ver: int, _store: Any):
+    from .network import NetworkData
+
+    return NetworkData.from_graph(_store.read_graph())
+
+
+def network_data():
+    """NetworkData of the whole store (shared, read-only: never mutate it)."""
+    s = store()
+    try:
+        return _network_data(config(), version(), s)
+    except SamverkanError as exc:
+        st.error(f"Grafen kunde inte läsas. {swedish_error(exc)}")
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _view(cfg: StoreConfig, ver: int, flt, height: int, _data):
+    from .network import filter_view, render_html
+
+    view = filter_view(_data, flt)
+    return view, (render_html(view, height=height) if view.node_count else "")
+
+
+def network_view(flt, height: int):
+    """(NetworkView, its HTML) for a filter, cached per store version (shared: read-only)."""
+    return _view(config(), version(), flt, height, network_data())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _named(cfg: StoreConfig, ver: int, name: str, params: tuple, _store: Any) -> pd.DataFrame:
+    from samverkan.queries.catalogue import run_named
+
+    return run_named(_store, name, dict(params))
+
+
+def run_named(name: str, **params: Any) -> pd.DataFrame:
+    """A catalogue query on the store, cached per store version. Raises SamverkanError."""
+    return _named(config(), version(), name, tuple(sorted(params.items())), store())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _documents(cfg: StoreConfig, ver: int, _store: Any) -> pd.DataFrame:
+    return _store.documents()
+
+
+def documents() -> pd.DataFrame:
+    return _documents(config(), version(), store())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _counts(cfg: StoreConfig, ver: int, _store: Any) -> dict[str, int]:
+    return _store.counts()
+
+
+def counts() -> dict[str, int]:
+    return _counts(config(), version(), store())
+
+
+# ---------------------------------------------------------------------------------------
+# Messages
+# ---------------------------------------------------------------------------------------
+def swedish_error(exc: BaseException) -> str:
+    """A user error in Swedish, with the original one-line message for the details."""
+    text = str(exc)
+    low = text.lower()
+    if isinstance(exc, QueryError) and ("read-only query refused" in low or "only one statement" in low):
+        return ("Konsolen är skrivskyddad: frågan skulle ändra grafen och kördes inte. "
+                "Använd `samverkan build` eller `samverkan load` för att skriva. "
+                f"(Detalj: {text})")
+    if "in use by another process" in low:
+        return f"Lagret används av en annan process (t.ex. ett annat `samverkan`-kommando). ({text})"
+    if "no embedded store" in low:
+        return f"Det inbäddade lagret finns inte. ({text})"
+    if isinstance(exc, StoreError):
+        return f"Lagret svarar inte eller vägrade. ({text})"
+    if isinstance(exc, QueryError):
+        return f"Frågan misslyckades. ({text})"
+    return text
+
+
+def is_write_refusal(exc: BaseException) -> bool:
+    low = str(exc).lower()
+    return isinstance(exc, QueryError) and ("read-only query refused" in low or "only one statement" in low
+                                            or "read-only transaction" in low or "read only" in low)
+
+
+# ---------------------------------------------------------------------------------------
+# Sidebar and small helpers
+# ---------------------------------------------------------------------------------------
+def sidebar(container=None) -> None:
+    """Which store the app shows and what it holds, with a button to read it again."""
+    cfg = config()
+    with container if container is not None else st.sidebar:
+        st.caption(cfg.describe())
+        try:
+            c = _counts(cfg, version(), _open_store(cfg))
+        except Exception:  # the page itself says what is wrong with the store
+            c = None
+        if c is not None:
+            st.caption(f"{c.get('Document', 0)} dokument · {c.get('Actor', 0)} aktörer · "
+                       f"{c.get('Initiative', 0)} insatser · {c.get('relationships', 0)} relationer")
+        if st.button("Läs om grafen", key="reload_graph", help="Läs grafen på nytt från lagret (efter ändringar utanför appen)."):
+            changed()
+            st.rerun()
+
+
+def actor_options(data) -> list[str]:
+    """Actor ids sorted by name (for select boxes)."""
+    actors = [(n["name"].lower(), node_id) for node_id, n in data.nodes.items() if n["label"] == "Actor"]
+    return [node_id for _, node_id in sorted(actors)]
+
+
+def node_name(data, node_id: str | None) -> str:
+    if not node_id:
+        return ""
+    node = data.nodes.get(node_id)
+    if node is None:
+        return node_id
+    kind = (labels.actor_type_label(node["type"] or "other") if node["label"] == "Actor"
+            else labels.initiative_kind_label(node["kind"]))
+    return f"{node['name']} ({kind})"
+
+
+COLUMN_WIDTHS = {
+    "Belägg": 400, "Rad": 64, "Avsnitt": 80, "Antal": 64, "Typ": 130, "Belopp": 100, "Instrument": 95,
+    "Relation": 120, "Roll": 100, "Hur": 150, "Första avsnitt": 110, "Antal belägg": 100,
+}
+EVIDENCE_ROW_HEIGHT = 66  # three lines of text: long evidence sentences wrap instead of being cut
+
+
+def table(df: pd.DataFrame, widths: dict[str, int] | None = None, key: str | None = None) -> None:
+    """A dataframe with the app's column widths; rows tall enough for evidence sentences to
+    wrap when the table has a Belägg column."""
+    widths = {**COLUMN_WIDTHS, **(widths or {})}
+    config = {}
+    for col in df.columns:
+        w = widths.get(col)
+        if col == "Rad" or col == "År":
+            config[col] = st.column_config.NumberColumn(format="%d", width=w)
+        elif pd.api.types.is_numeric_dtype(df[col]):
+            config[col] = st.column_config.NumberColumn(width=w)
+        else:
+            config[col] = st.column_config.TextColumn(width=w)
+    wrap = "Belägg" in df.columns and not pd.api.types.is_numeric_dtype(df["Belägg"])
+    st.dataframe(df, hide_index=True, width="stretch", column_config=config, key=key,
+                 row_height=EVIDENCE_ROW_HEIGHT if wrap else None)
+
+
+def join_list(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value if v is not None)
+    return str(value)

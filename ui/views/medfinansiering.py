@@ -1,0 +1,57 @@
+"""Vem medfinansierar vad: per section 3.1–3.5, the initiatives two or more actors finance,
+each line traceable to its sentence, with the report downloads (md, csv, xlsx, docx)."""
+import pandas as pd
+import streamlit as st
+
+from samverkan.errors import SamverkanError
+from samverkan.ui import common, downloads, labels
+
+st.title("Vem medfinansierar vad")
+st.caption("Insatser som två eller fler aktörer finansierar, per avsnitt i rapportens kapitel 3. "
+           "Varje rad visar meningen den bygger på (avsnitt och rad), så att listan kan klistras in i "
+           "nästa års återrapportering och kontrolleras mot källan.")
+
+docs = common.documents()
+doc_ids = list(docs["id"]) if len(docs) else []
+doc = ""
+if len(doc_ids) > 1:
+    doc = st.selectbox("Dokument", [""] + doc_ids, key="cof_doc",
+                       format_func=lambda d: "Alla dokument" if not d else d)
+
+
+def cofinance_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Swedish columns, the evidence (with section and line) before the finer details."""
+    return pd.DataFrame({
+        "Insats": df["name"],
+        "Finansiärer": [common.join_list(v) for v in df["funders"]],
+        "Belopp": [labels.format_sek(a) if labels.has_amount(a) else "" for a in df["amount_sek"]],
+        "Avsnitt": [common.join_list(v) for v in df["sections"]],
+        "Rad": df["line"],
+        "Belägg": df["evidence"],
+        "Antal": df["n_funders"],
+        "Typ": [labels.initiative_kind_label(k) for k in df["kind"]],
+        "Instrument": [common.join_list(v) for v in df["instruments"]],
+    })
+
+
+tabs = st.tabs([labels.section_group_label(s) for s in labels.COLLAB_SECTIONS])
+for section, tab in zip(labels.COLLAB_SECTIONS, tabs):
+    with tab:
+        st.subheader(f"{section} {labels.section_titles().get(section, '')}")
+        try:
+            df = common.run_named("cofinance_by_section", section=section, doc=doc)
+        except SamverkanError as exc:
+            st.error(f"Tabellen kunde inte hämtas. {common.swedish_error(exc)}")
+            continue
+        if df.empty:
+            st.info(f"Ingen gemensam finansiering hittades i avsnitt {section}"
+                    + (f" i {doc}." if doc else "."))
+        else:
+            st.caption(f"{len(df)} insatser med två eller fler finansiärer.")
+            common.table(cofinance_table(df), widths={"Insats": 200, "Finansiärer": 220})
+        downloads.report_buttons(section, doc, key_prefix=f"cof_{section}")
+
+st.divider()
+st.subheader("Hela kapitel 3")
+st.caption("Alla avsnitt 3.1–3.5 i ett dokument.")
+downloads.report_buttons("all", doc, key_prefix="cof_all")
