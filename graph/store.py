@@ -366,6 +366,15 @@ class GraphStore(ABC):
     def _query_error(self, exc: Exception) -> SamverkanError:
         return QueryError(f"query failed on {self.backend}: {one_line(exc)}")
 
+    def _attempt(self, work: Callable[[Any], Any], readonly: bool, on_error: Callable[[Exception], SamverkanError]) -> Any:
+        """One transaction, with engine errors turned into our one-line errors."""
+        try:
+            return self._transaction(work, readonly=readonly)
+        except SamverkanError:
+            raise
+        except Exception as exc:
+            raise on_error(exc) from exc
+
     # ---- the batch function (tests monkeypatch it to fail between batches) --------------
     def _run_batch(self, tx: Any, statement: str, rows: list[dict[str, Any]]) -> int:
         """Run one batched write statement; return how many nodes/relationships it merged."""
@@ -376,12 +385,7 @@ class GraphStore(ABC):
     def query(self, cypher_text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
         """Run any Cypher (writes included) in one transaction; internal use."""
         self._check_open()
-        try:
-            columns, rows = self._transaction(lambda tx: self._run(tx, cypher_text, params), readonly=False)
-        except SamverkanError:
-            raise
-        except Exception as exc:
-            raise self._query_error(exc) from exc
+        columns, rows = self._attempt(lambda tx: self._run(tx, cypher_text, params), False, self._query_error)
         return frame_from_rows(columns, rows)
 
     def query_readonly(self, cypher_text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
@@ -389,12 +393,7 @@ class GraphStore(ABC):
         engine's read-only transaction mode, so a write that slips past the check fails too."""
         self._check_open()
         check_readonly(cypher_text)
-        try:
-            columns, rows = self._transaction(lambda tx: self._run(tx, cypher_text, params), readonly=True)
-        except SamverkanError:
-            raise
-        except Exception as exc:
-            raise self._query_error(exc) from exc
+        columns, rows = self._attempt(lambda tx: self._run(tx, cypher_text, params), True, self._query_error)
         return frame_from_rows(columns, rows)
 
     def write(self, graph: GraphData) -> dict[str, int]:
@@ -428,12 +427,7 @@ class GraphStore(ABC):
                     written[rtype] = written.get(rtype, 0) + len(batch)
             return written
 
-        try:
-            written = self._transaction(work, readonly=False)
-        except SamverkanError:
-            raise
-        except Exception as exc:
-            raise self._write_error(exc) from exc
+        written = self._attempt(work, False, self._write_error)
         result = {
             "documents": len(node_plan.get("Document", [])),
             "nodes": sum(v for k, v in written.items() if k in SCHEMA.nodes),
@@ -493,12 +487,7 @@ class GraphStore(ABC):
                 for batch in chunks(ids, self.batch_size):
                     self._run(tx, cypher.delete_orphans(label), {"ids": batch})
 
-        try:
-            self._transaction(work, readonly=False)
-        except SamverkanError:
-            raise
-        except Exception as exc:
-            raise self._write_error(exc) from exc
+        self._attempt(work, False, self._write_error)
         after = self.counts()
         return {k: before.get(k, 0) - after.get(k, 0) for k in before}
 
@@ -527,12 +516,7 @@ class GraphStore(ABC):
                     graph.add_relationship(Relationship(rel_id, rtype, source, target, props))
             return graph
 
-        try:
-            return self._transaction(work, readonly=True)
-        except SamverkanError:
-            raise
-        except Exception as exc:
-            raise self._query_error(exc) from exc
+        return self._attempt(work, True, self._query_error)
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type, plus totals `nodes` and `relationships`."""
@@ -546,12 +530,7 @@ class GraphStore(ABC):
                 out[rtype] = int(self._run(tx, cypher.count_rels(rtype))[1][0][0])
             return out
 
-        try:
-            per = self._transaction(work, readonly=True)
-        except SamverkanError:
-            raise
-        except Exception as exc:
-            raise self._query_error(exc) from exc
+        per = self._attempt(work, True, self._query_error)
         out = {
             "nodes": sum(per[label] for label in SCHEMA.nodes),
             "relationships": sum(per[rtype] for rtype in SCHEMA.relationships),

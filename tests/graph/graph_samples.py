@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from samverkan.graph.model import GraphData, Node, Relationship
 from samverkan.graph.schema import SCHEMA
@@ -89,3 +90,11 @@ def expected_snapshot(graph: GraphData) -> tuple[list[str], list[str]]:
     rels = [json.dumps({"id": r.id, "type": r.type, "source": r.source, "target": r.target, **clean(r.props)},
                        sort_keys=True, ensure_ascii=False) for r in graph.relationships.values()]
     return sorted(nodes), sorted(rels)
+
+
+# --- the small realistic graph of the exporter and RDF tests (tests/data/export_graph.json) ---
+EXPORT_FIXTURE = Path(__file__).resolve().parents[1] / "data" / "export_graph.json"
+
+
+def load_export_graph() -> GraphData:
+    return GraphData.from_json(json.loads(EXPORT_FIXTURE.read_text(encoding="utf-8")))

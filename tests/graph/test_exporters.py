@@ -10,6 +10,8 @@ import networkx as nx
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
+from graph_samples import load_export_graph  # noqa: E402
+
 from samverkan.cli import main
 from samverkan.errors import EXIT_INPUT, EXIT_STORE, EXIT_USAGE, InputError, SamverkanError, StoreError
 from samverkan.graph import exporters
@@ -25,23 +27,10 @@ SDO = Namespace("https://schema.org/")
 DOC = "region-vastmanland-2019"
 
 
-@pytest.fixture(autouse=True)
-def default_base(monkeypatch):
-    monkeypatch.delenv("SAMVERKAN_BASE_IRI", raising=False)
-
-
-def load_graph() -> GraphData:
-    return GraphData.from_json(json.loads(FIXTURE.read_text(encoding="utf-8")))
-
-
-@pytest.fixture
-def data() -> GraphData:
-    return load_graph()
-
 
 def two_documents() -> GraphData:
     """The fixture plus a second, smaller report from another region and year."""
-    graph = load_graph()
+    graph = load_export_graph()
     other = "region-orebro-lan-2020"
     graph.documents.append({"id": other, "title": "Återrapportering 2020 – Region Örebro län", "year": 2020})
     graph.add_node(Node(other, "Document", {"title": "Återrapportering 2020 – Region Örebro län", "year": 2020}))
@@ -86,7 +75,7 @@ def test_export_to_path_and_file_object_agree(data, tmp_path, fmt):
     assert buf.getvalue()
     assert not list(tmp_path.glob(".*.tmp"))
     # deterministic: the same graph gives the same bytes
-    assert get_exporter(fmt).to_bytes(load_graph()) == buf.getvalue()
+    assert get_exporter(fmt).to_bytes(load_export_graph()) == buf.getvalue()
 
 
 def test_export_to_unwritable_path_is_a_user_error(data, tmp_path):
@@ -168,8 +157,8 @@ def test_document_subgraph():
     assert [d["id"] for d in first.documents] == [DOC]
     assert "region-orebro-lan" not in first.nodes
     assert "finances-orebro-1" not in first.relationships
-    assert len(first.relationships) == len(load_graph().relationships)
-    assert set(first.nodes) == set(load_graph().nodes)
+    assert len(first.relationships) == len(load_export_graph().relationships)
+    assert set(first.nodes) == set(load_export_graph().nodes)
 
     second = document_subgraph(graph, "region-orebro-lan-2020")
     assert set(second.nodes) == {"region-orebro-lan-2020", "region-orebro-lan-2020#3.1", "region-orebro-lan", "vaxtzon-2"}
@@ -195,7 +184,7 @@ def test_cli_export_format_from_output_name(tmp_path, capsys):
     assert main(["export", "--input", str(FIXTURE), "-o", str(out)]) == 0
     assert capsys.readouterr().out == ""
     g = nx.read_graphml(out, force_multigraph=True)
-    assert g.number_of_nodes() == len(load_graph().nodes)
+    assert g.number_of_nodes() == len(load_export_graph().nodes)
     out = tmp_path / "graph.jsonld"
     assert main(["export", "--input", str(FIXTURE), "-o", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["@context"]["schema"] == "https://schema.org/"

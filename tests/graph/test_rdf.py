@@ -13,6 +13,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS
 
+from graph_samples import load_export_graph  # noqa: E402
+
 from samverkan.errors import EXIT_USAGE, SamverkanError
 from samverkan.graph import rdf
 from samverkan.graph.exporters import export_graph
@@ -30,19 +32,6 @@ SDO = Namespace("https://schema.org/")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 DOC = "region-vastmanland-2019"
 
-
-@pytest.fixture(autouse=True)
-def default_base(monkeypatch):
-    monkeypatch.delenv("SAMVERKAN_BASE_IRI", raising=False)
-
-
-def load_graph() -> GraphData:
-    return GraphData.from_json(json.loads(FIXTURE.read_text(encoding="utf-8")))
-
-
-@pytest.fixture
-def data() -> GraphData:
-    return load_graph()
 
 
 @pytest.fixture
@@ -81,7 +70,7 @@ def test_stable_iris_under_the_base(data, g):
     rel = funding(data, "eruf", "vaxtzon-2")
     assert (fact(rel.id), RDF.type, SV.Funding) in g
     # the same graph twice gives the same triples
-    assert isomorphic(g, rdf.to_rdf(load_graph()))
+    assert isomorphic(g, rdf.to_rdf(load_export_graph()))
 
 
 def test_iris_are_escaped():
@@ -107,7 +96,7 @@ def test_base_iri_is_configurable(monkeypatch, data):
 def test_bad_base_iri_is_a_usage_error(monkeypatch, bad):
     monkeypatch.setenv("SAMVERKAN_BASE_IRI", bad)
     with pytest.raises(SamverkanError) as err:
-        rdf.to_rdf(load_graph())
+        rdf.to_rdf(load_export_graph())
     assert err.value.exit_code == EXIT_USAGE
     assert "SAMVERKAN_BASE_IRI" in str(err.value)
 
@@ -237,7 +226,7 @@ def test_ontology_header_labels_every_term_used(g):
     assert (SV.collaboratesWith, RDF.type, OWL.SymmetricProperty) in g
     assert g.value(SV.finances, RDFS.label, default=None) is not None
     assert Literal("finansierar", lang="sv") in set(g.objects(SV.finances, RDFS.label))
-    without = rdf.to_rdf(load_graph(), ontology=False)
+    without = rdf.to_rdf(load_export_graph(), ontology=False)
     assert (onto, RDF.type, OWL.Ontology) not in without
 
 
@@ -409,7 +398,7 @@ def test_sparql_doc_has_the_queries():
 @pytest.fixture(scope="module")
 def exported() -> Graph:
     buf = io.BytesIO()
-    export_graph(load_graph(), "ttl", buf)
+    export_graph(load_export_graph(), "ttl", buf)
     return Graph().parse(data=buf.getvalue().decode("utf-8"), format="turtle")
 
 
@@ -470,7 +459,7 @@ EXPECTED_ROWS = {
 @pytest.mark.parametrize("heading", list(EXPECTED_ROWS))
 def test_sparql_doc_query(exported, heading):
     query = doc_queries()[heading]
-    data = load_graph()
+    data = load_export_graph()
     got = run(exported, query)
     want = EXPECTED_ROWS[heading](data)
     assert got == want
