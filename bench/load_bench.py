@@ -245,7 +245,6 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     g = synthetic_graph(args.actors, args.initiatives, args.rels, args.seed)
     n_nodes, n_rels = sizes(g)
-    total = n_nodes + n_rels
     by_type = ", ".join(f"{t} {len(g.by_type(t))}" for t in SCHEMA.relationships if g.by_type(t))
     print(f"graph: {n_nodes:,} nodes, {n_rels:,} relationships ({by_type}); built in {time.perf_counter() - t0:.1f} s")
     print(f"batch size: {args.batch_size} rows per UNWIND statement; one transaction per write")

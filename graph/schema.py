@@ -1,7 +1,7 @@
 """The graph schema, loaded once from schema.yaml; the rest of the code derives from it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 

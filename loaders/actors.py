@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from samverkan.graph.ids import slugify
 
 from .gazetteer import Gazetteer, GazetteerActor, inflections, is_abbreviation
-from .matcher import Match, PhraseMatcher, tokenize
+from .matcher import PhraseMatcher, tokenize
 from .sentences import Sentence
 
 SUFFIX_TYPES = [  # (regex on the last word or words, actor type)
