@@ -36,7 +36,7 @@ from samverkan.errors import StoreError  # noqa: E402
 from samverkan.graph import cypher  # noqa: E402
 from samverkan.graph.model import GraphData, Node, Relationship  # noqa: E402
 from samverkan.graph.schema import SCHEMA  # noqa: E402
-from samverkan.graph.store import GraphStore, open_store  # noqa: E402
+from samverkan.graph.store import BATCH_SIZE, GraphStore, open_store  # noqa: E402
 
 TYPES = ["municipality", "company", "university", "state_agency", "civil_society", "cluster"]
 KINDS = ["project", "programme", "network", "study"]
@@ -191,10 +191,16 @@ def neo4j_server_rss() -> str | None:
     return None
 
 
-def bench_backend(bench: Bench, g: GraphData, args) -> None:
+def bench_backend(bench: Bench, g: GraphData, args, warmup: GraphData) -> None:
     backend = bench.backend
     n_nodes, n_rels = sizes(g)
     total = n_nodes + n_rels
+    store = bench.fresh()
+    try:  # warm-up, not timed: both paths run once so neither pays the server's JIT start-up
+        store.write(warmup)
+        time_per_row(store, warmup, min(args.sample, 500), True)
+    finally:
+        store.close()
     store = bench.fresh()
     try:
         t = time.perf_counter()
@@ -232,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--initiatives", type=int, default=10_000)
     p.add_argument("--rels", type=int, default=100_000)
     p.add_argument("--sample", type=int, default=5_000, help="rows timed for the per-row baseline")
-    p.add_argument("--batch-size", type=int, default=1_000)
+    p.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     p.add_argument("--backends", default="embedded,neo4j")
     p.add_argument("--uri", help="Neo4j URI (default NEO4J_URI)")
     p.add_argument("--wipe", action="store_true", help="clear a non-empty Neo4j database first (destroys its data)")
@@ -247,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     n_nodes, n_rels = sizes(g)
     by_type = ", ".join(f"{t} {len(g.by_type(t))}" for t in SCHEMA.relationships if g.by_type(t))
     print(f"graph: {n_nodes:,} nodes, {n_rels:,} relationships ({by_type}); built in {time.perf_counter() - t0:.1f} s")
-    print(f"batch size: {args.batch_size} rows per UNWIND statement; one transaction per write")
+    warmup = synthetic_graph(max(10, args.actors // 10), max(10, args.initiatives // 10), max(10, args.rels // 10), args.seed + 1)
+    print(f"batch size: {args.batch_size} rows per UNWIND statement; one transaction per write; "
+          f"one untimed warm-up of each path on a graph a tenth the size")
     try:
         import importlib.metadata as md
         rust = f"neo4j-rust-ext {md.version('neo4j-rust-ext')}"
@@ -259,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
             bench = Bench(backend, args, Path(tmpdir))
             if backend != "neo4j":
-                bench_backend(bench, g, args)
+                bench_backend(bench, g, args, warmup)
                 continue
             try:
                 probe = open_store("neo4j", uri=args.uri)
@@ -271,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                     if probe.counts()["nodes"] and not args.wipe:
                         print(f"neo4j: skipped: {probe.describe()} is not empty (pass --wipe to clear it)")
                         continue
-                bench_backend(bench, g, args)
+                bench_backend(bench, g, args, warmup)
                 bench.fresh().close()  # leave the database empty
             rss = neo4j_server_rss()
             if rss:
