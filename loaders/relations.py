@@ -28,10 +28,14 @@ def is_separator(gap: str) -> bool:
     if not LIST_WORD.search(gap):
         return False
     pieces = [p.strip() for p in LIST_WORD.split(gap)]
-    return all(not p or LOWERCASE_ITEM.fullmatch(p) is not None or _unknown_name(p) for p in pieces)
+    return all(
+        not p or (LOWERCASE_ITEM.fullmatch(p) is not None and not VERB_OR_FUNCTION_WORD.search(p)) or _unknown_name(p)
+        for p in pieces
+    )
 
 
-LOWERCASE_ITEM = re.compile(r"[a-zåäö][\w-]*(?:\s+[a-zåäö][\w-]*)?")
+LOWERCASE_ITEM = re.compile(r"(?!(?:av|med|i|för|till|från|som|och|har|är)\b)[a-zåäö][\w-]*(?:\s+[a-zåäö][\w-]*)?")
+VERB_OR_FUNCTION_WORD = re.compile(r"\b(?:av|med|i|för|till|från|som|har|är|ska|kan)\b|\w(?:as|ats|its|ades|erar|ierar)\b")
 NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w&.+-]*|och|i|för|av|-|\w+(?:råd|rådet|förbund|förbundet|förening|föreningen|kluster|klustret|college|institut|institutet)")
 
 
@@ -124,6 +128,9 @@ class Context:
                 break
             run.insert(0, m)
         return run
+
+    def actors_before(self, pos: int) -> list[Mention]:
+        return [m for m in self.actors if m.end <= pos]
 
     def initiatives_before(self, pos: int) -> list[str]:
         return [m.id for m in self.initiatives if m.end <= pos]
@@ -256,7 +263,7 @@ def organisation_grant(ctx: Context) -> Iterator[Fact]:
 
 
 FINANCES_ACTIVE = re.compile(
-    r"(?i)\b(?:med)?finansierar\b|\b(?:med)?finansierade\b|\bbekostar\b|\bhar\s+(?:med)?finansierat\b"
+    r"(?i)\b(?:med)?finansierar\b|\b(?:med)?finansierade\b|\bbekostar\b|\bhar\s+(?:gemensamt\s+|tillsammans\s+)?(?:med)?finansierat\b"
     r"|\b(?:har|hade)\s+gem\w*sam(?:ma)?\s+finansiering\s+(?:av|för|i)\b"
 )
 
@@ -267,6 +274,9 @@ def finances_active(ctx: Context) -> Iterator[Fact]:
     for m in FINANCES_ACTIVE.finditer(ctx.text):
         funders = ctx.run_before(m.start())
         targets = ctx.initiatives_after(m.end())[:1]
+        if funders and not targets:
+            obj = OBJECT_AFTER_VERB.search(ctx.text, m.start())  # "har gemensamt finansierat en förstudie om X"
+            targets = [t for t in [ctx.area(obj.group(1)) if obj else None] if t]
         if not funders or not targets:
             continue
         amounts = [a for a in parse_amounts(ctx.text) if a.start > m.end()]
@@ -323,6 +333,56 @@ def funding_amount(ctx: Context) -> Iterator[Fact]:
         for target in targets:
             yield _fact(ctx, "FINANCES", funder, target, "funding-amount", 0.8, amount_sek=amount.sek,
                         instrument=ctx.instrument())
+
+
+GRANT_AMOUNT = re.compile(
+    r"(?i)\b(?:beviljade|beviljat|avsatte|avsatt|satsade|satsat|bidrog\s+med|bidrar\s+med|gick\s+in\s+med)\s+(?:totalt\s+|ytterligare\s+)?$"
+)
+AMOUNT_FROM = re.compile(r"^\s+(?:från|av)\s+$")
+
+
+def granted_amount(ctx: Context) -> Iterator[Fact]:
+    """"Regionen beviljade 1,2 miljoner kronor till projektet X" (the subject funds what follows),
+    "Projektet X har beviljats 3,5 miljoner kronor från Tillväxtverket" (the named source funds it)."""
+    for amount in parse_amounts(ctx.text):
+        after_from = [a for a in ctx.actors if a.start >= amount.end and AMOUNT_FROM.match(ctx.text[amount.end : a.start])]
+        if after_from:
+            targets = ctx.initiatives_before(amount.start)[-1:] or [t for t in [ctx.contextual_initiative()] if t]
+            for target in targets:
+                yield _fact(ctx, "FINANCES", after_from[0].id, target, "granted-from", 0.85, amount_sek=amount.sek,
+                            instrument=ctx.instrument())
+            continue
+        verb = GRANT_AMOUNT.search(ctx.text[: amount.start])
+        if not verb:
+            continue
+        funders = ctx.run_before(verb.start()) or (
+            [Mention(ctx.region_id, "actor", 0, 0, "")] if ctx.region_id and not ctx.actors_before(verb.start()) else [])
+        targets = ctx.initiatives_after(amount.end)[:1]
+        for funder in funders[:1] if len(funders) > 1 else funders:
+            for target in targets:
+                yield _fact(ctx, "FINANCES", funder.id, target, "granted-amount", 0.85,
+                            amount_sek=amount.sek if len(funders) == 1 else None, instrument=ctx.instrument())
+
+
+CO_FUNDER = re.compile(r"(?i)\bär\s+(?:en\s+av\s+(?:de\s+)?)?(?:med)?finansiär(?:er|erna)?\b")
+CO_FUNDERS_ARE = re.compile(r"(?i)\b(?:med)?finansiärer(?:na)?\s+(?:i|för|till)\s+")
+
+
+def named_funders(ctx: Context) -> Iterator[Fact]:
+    """"Coompanion är medfinansiär i satsningen X", "Medfinansiärer i projektet X är A, B och C"."""
+    for m in CO_FUNDER.finditer(ctx.text):
+        funders = ctx.run_before(m.start())
+        targets = ctx.initiatives_after(m.end())[:1] or [t for t in [ctx.contextual_initiative()] if t]
+        for funder in funders:
+            for target in targets:
+                yield _fact(ctx, "FINANCES", funder.id, target, "named-funder", 0.85, instrument=ctx.instrument())
+    for m in CO_FUNDERS_ARE.finditer(ctx.text):
+        target = ctx.initiatives_after(m.end())[:1]
+        verb = re.compile(r"\s+är\s+").search(ctx.text, m.end())
+        if not target or not verb:
+            continue
+        for funder in ctx.run_after(verb.end()):
+            yield _fact(ctx, "FINANCES", funder.id, target[0], "named-funders", 0.85, instrument=ctx.instrument())
 
 
 FINANCING_FROM = re.compile(r"(?i)\b(?:med)?finansiering(?:en)?\s+från\s+|\bstöd\s+från\s+|\bmedel\s+från\s+")
@@ -395,11 +455,12 @@ def leads_verb(ctx: Context) -> Iterator[Fact]:
 # --- PARTICIPATES_IN and MEMBER_OF --------------------------------------------------------
 PARTICIPATES = re.compile(
     r"(?i)\b(?:deltar|deltog|deltagit|medverkar|medverkade|medverkat|ingår|ingick|är\s+med|är\s+aktiva|är\s+aktiv|"
-    r"är\s+representerade|är\s+representerad|finns\s+representerade|sitter)\b"
+    r"är\s+representerade|är\s+representerad|finns\s+representerade|sitter|är\s+medlem(?:mar)?)\b"
 )
 COLLECTIVE_CONTAINERS = ("network_council", "cluster")
 
 
+INITIATIVE_ANAPHORA = re.compile(r"^\s*I\s+(?:projektet|satsningen|programmet|förstudien|nätverket)\b")
 CONTAINER_ANAPHORA = re.compile(r"\b[Ii]\s+(?:rådet|nätverket|styrelsen|gruppen|forumet|klustret)\b")
 PARTICIPATION_GAP = re.compile(
     r"^\s*(?:[a-zåäö]+\s+){0,3}?(?:i|på|inom)\s+(?:(?:det|den|de|ett|en)\s+)?"
@@ -419,6 +480,13 @@ def participates(ctx: Context) -> Iterator[Fact]:
         if not members:
             continue
         member_ids = {x.id for x in members}
+        if not subjects and INITIATIVE_ANAPHORA.search(ctx.text[: m.start()]):
+            # "I projektet (X) deltar A, B och C"
+            named = ctx.initiatives_before(m.start())[-1:] or [t for t in [ctx.contextual_initiative() or ctx.previous_initiative] if t]
+            for x in members:
+                for target in named:
+                    yield _fact(ctx, "PARTICIPATES_IN", x.id, target, "participants-listed", 0.8)
+            continue
         if CONTAINER_ANAPHORA.search(ctx.text) and ctx.previous_council and ctx.previous_council not in member_ids:
             for x in members:
                 yield _fact(ctx, "MEMBER_OF", x.id, ctx.previous_council, "member-of-council", 0.75)
@@ -428,8 +496,9 @@ def participates(ctx: Context) -> Iterator[Fact]:
             for s in subjects:
                 yield _fact(ctx, "PARTICIPATES_IN", s.id, target.id, "participates", 0.8)
             continue
+        membership = m.group().lower().startswith("är medlem")  # "är medlem i X": any organisation
         containers = [a for a in ctx.actors if a.start >= m.end() and a.id not in member_ids
-                      and ctx.actor_type(a.id) in COLLECTIVE_CONTAINERS]
+                      and (membership or ctx.actor_type(a.id) in COLLECTIVE_CONTAINERS)]
         if containers:
             for container in ctx.run_after(containers[0].start):
                 for s in members:
@@ -443,7 +512,7 @@ def participates(ctx: Context) -> Iterator[Fact]:
 
 # --- COLLABORATES_WITH ------------------------------------------------------------------------
 COLLABORATES = re.compile(
-    r"(?i)\b(?:i\s+)?(?:(?:samverkan|samarbete|dialog|dialogen|samråd|utbyte)(?:\s+[a-zåäö]+){0,2}?|"
+    r"(?i)\b(?:i\s+)?(?:(?:samverkan|samverkanen|samarbete|samarbetet|dialog|dialogen|samråd|samrådet|utbyte|utbytet)(?:\s+[a-zåäö]+){0,2}?|"
     r"samverkar|samverka|samverkat|samarbetar|samarbeta|samarbetat|"
     r"tillsammans|kontakt|möten|gemensamt|\w+samverkan|\w+samarbete|samverkansprojekt|samarbetsprojekt)\s+med\b"
 )
@@ -507,6 +576,8 @@ RULES: list[Callable[[Context], Iterator[Fact]]] = [
     cofinance_answer,
     organisation_grant,
     funding_amount,
+    granted_amount,
+    named_funders,
     financing_from,
     led_by,
     leads_verb,

@@ -69,7 +69,7 @@ def _split_block(block: list[tuple[int, str]], section: str, answers: str | None
         before = text[: m.start(1)].rsplit(" ", 1)[-1].lower()
         if m.group(1) == "." and before in ABBREVIATIONS:
             continue
-        if m.group(1) == "." and re.fullmatch(r"(\w\.){2,}\w?", before + "."):  # "s.k." style
+        if m.group(1) == "." and re.fullmatch(r"([a-zåäö]\.){2,}[a-zåäö]?", before + "."):  # "s.k." style
             continue
         cuts.add(m.end())
     # Headings and bullets start a sentence of their own.

@@ -82,3 +82,28 @@ def test_nothing_is_invented_in_a_text_without_relations(tmp_path):
     doc.write_text("Vädret var fint under hösten. Skörden blev god i hela landet.\n", encoding="utf-8")
     graph = extract_document(doc).graph
     assert not [r for r in graph.relationships.values() if r.type not in ("PART_OF", "MENTIONED_IN")]
+
+
+def test_kronoberg_excerpt_other_phrasings(extract_fixture, facts):
+    """Joint and granted financing, named co-funders, listed participants, membership."""
+    ex = extract_fixture("region_kronoberg_excerpt.txt")
+    found = facts(ex)
+    region, lst = "Region Kronoberg", "Länsstyrelsen i Kronobergs län"
+    expected = {
+        ("FINANCES", region, "Förstudie om livsmedelsförädling"),  # "har gemensamt finansierat en förstudie om …"
+        ("FINANCES", lst, "Förstudie om livsmedelsförädling"),
+        ("COLLABORATES_WITH", region, lst),  # "Samarbetet med länsstyrelsen …"
+        ("FINANCES", "Tillväxtverket", "Smart Skog"),  # "har beviljats 3,5 miljoner kronor från Tillväxtverket"
+        ("FINANCES", region, "Glasriket 2.0"),  # "Regionen beviljade 1,2 miljoner kronor till projektet …"
+        ("PARTICIPATES_IN", "Skogsstyrelsen", "Glasriket 2.0"),  # "I projektet deltar …"
+        ("LEADS", "Linnéuniversitetet", "Glasriket 2.0"),
+        ("FINANCES", "Energimyndigheten", "Glasriket 2.0"),
+        ("MEMBER_OF", region, "Sydsvenska Handelskammaren"),
+        ("FINANCES", "Växjö kommun", "Leader Linné"),  # "Medfinansiärer i projektet X är A, B och C"
+        ("FINANCES", "Coompanion", "Sociala Innovationer Småland"),  # "Coompanion Kronoberg är medfinansiär i …"
+    }
+    assert expected <= found, expected - found
+    # the leader is not read as a funder, nor the funders as leaders
+    assert ("LEADS", region, "Glasriket 2.0") not in found
+    amounts = {(ex.graph.nodes[r.target].name, r.props.get("amount_sek")) for r in ex.graph.by_type("FINANCES")}
+    assert {("Smart Skog", 3_500_000), ("Glasriket 2.0", 1_200_000)} <= amounts
