@@ -47,7 +47,8 @@ def _unknown_name(piece: str) -> bool:
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:de|den|det|ett|en|bland annat|bl\.a\.|t\.ex\.|till exempel|både|flera|olika|övriga|berörda|andra|såsom|som|"
     r"(?i:föreningen|inkubatorn|klustret|företaget|bolaget|stiftelsen|organisationen|myndigheten))\s+){0,3}$"
-    r"|^\s*(?:[a-zåäö-]+\s+){0,4}[–-]?\s*(?:såsom|som|t\.ex\.|till exempel|bland annat|exempelvis)\s*$"
+    r"|^\s*(?:[a-zåäö-]+\s+){0,4}[–-]?\s*(?:såsom|som|t\.ex\.|till exempel|bland annat|exempelvis)\s*"
+    r"(?:(?i:föreningen|inkubatorn|klustret|företaget|bolaget|stiftelsen|organisationen|myndigheten)\s+)?$"
 )
 SUBJECT_GAP = re.compile(r"^\s*(?:[a-zåäö]+\s+){0,5}$")
 PASSIVE = re.compile(r"\b\w+(?:ats|its|ades|ierats|ieras|eras|drivs|bedrivs)\b")
@@ -515,6 +516,7 @@ COLLABORATES = re.compile(
     r"(?i)\b(?:i\s+)?(?:(?:samverkan|samverkanen|samarbete|samarbetet|dialog|dialogen|samråd|samrådet|utbyte|utbytet)(?:\s+[a-zåäö]+){0,2}?|"
     r"samverkar|samverka|samverkat|samarbetar|samarbeta|samarbetat|"
     r"tillsammans|kontakt|möten|gemensamt|\w+samverkan|\w+samarbete|samverkansprojekt|samarbetsprojekt)\s+med\b"
+    r"|\b(?:input|synpunkter|inspel)\s+(?:\w+\s+){0,2}?från\b"
 )
 COLLABORATE_PAIR = re.compile(
     r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetade|har\s+samverkat|har\s+samarbetat)\b(?!\s+med)"

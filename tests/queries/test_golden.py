@@ -24,8 +24,8 @@ report's text (repaired text, lines 4532–5071). Hand check, by section (✓ ri
 
 3.2 Samverkan med andra statliga myndigheter
   co-financing: 1 row, right.
-  ✓ 4817 Projekt med 1:1 anslag: Region, Tillväxtverket, Vinnova, Regionalfondsprogram ÖMS,
-    Svenska ESF-rådet. Imprecise: the instrument "1:1, ERUF" is put on every funder's fact.
+  ✓ 4817 Projekt med 1:1 anslag: Region (1:1), Tillväxtverket, Vinnova, Regionalfondsprogram
+    ÖMS (ERUF), Svenska ESF-rådet.
   – 4819 the areas of that co-financing (kluster och styrkeområden, konkurrenskraftiga företag,
     innovation, kompetensförsörjning) are not attached
   partners: 4673, 4676, 4681 (MdH; board seats in Automation Region and Robotdalen as
@@ -33,11 +33,14 @@ report's text (repaired text, lines 4532–5071). Hand check, by section (✓ ri
   ✗ 4761 the evidence sentence glues the sub-heading "Svenska ESF-rådet och Tillväxtverket som
     förvaltande myndigheter för strukturfonderna" to the next sentence (heading without a full
     stop); and Tillväxtverket is not given the 4761 collaboration ESF-rådet gets
-  – 4684 Samhällskontraktet: MdH, Eskilstuna kommun, Västerås stad, Region Sörmland and the
-    region "bedriver en nära samverkan" – no COLLABORATES_WITH among them (mentions only)
+  ✓ 4684 Samhällskontraktet: MdH, Eskilstuna kommun, Västerås stad, Region Sörmland and the
+    region "bedriver en nära samverkan": COLLABORATES_WITH among all five
   – 4690 the region and MdH in the project Energilösningar i Världsklass
-  – 4697 exchange with Chalmers, KTH, Umeå, Uppsala and Linköpings universitet and RISE
-  – 4722 seminar with Tillväxtverket and ESF-rådet; 4758 Trafikverket, MSB via Bredbandsforum
+  ✓ 4697 exchange with Chalmers, KTH, Linköpings universitet and RISE
+  – 4697 "Umeå, Uppsala" (universities named by their towns) are not resolved
+  ✓ 4757 Trafikverket and MSB (named by its new name, Myndigheten för civilt försvar) via the
+    Bredbandsforum network
+  – 4722 seminar with Tillväxtverket and ESF-rådet
   – 4788 Arbetsförmedlingen represented in Kompetensrådet (MEMBER_OF only in 3.4)
   results: 4830, 4834 – right.
 
@@ -56,8 +59,9 @@ report's text (repaired text, lines 4532–5071). Hand check, by section (✓ ri
   (4843), Coompanion, Ung Företagsamhet (4890) – right.
   ✗ 4843 the evidence glues "Framtagande av ny RUS där länets kommuner ingår i en referensgrupp"
     (a line without a full stop) to the next sentence
-  – 4853 continuous collaboration with the municipalities on infrastructure (no fact)
-  – 4875 the region convenes Näringslivschefsnätverket (no LEADS)
+  ✓ 4853 continuous collaboration with the municipalities on infrastructure
+  ✓ 4875 the region convenes ("bjuder in") Näringslivschefsnätverket: LEADS
+  ✓ 4905 "Samarbetet med kommunerna har gett värdefull input …": COLLABORATES_WITH
   – 4872 national networks led by SKR and Inera; 4918 Almi and Nyföretagarcentrum
   results: 4905–4918, nine sentences – right (4915 "Syftet är …" is a purpose, not a result).
 
@@ -67,9 +71,9 @@ report's text (repaired text, lines 4532–5071). Hand check, by section (✓ ri
     Mälardalen, Västerås Science Park, Järnvägsklustret, Jobba i Västerås
   partners: 4941 Västmanlands Länsbildningsförbund (Digital kompetens 60+), 4952 members of
   Kompetensrådet, 4959 members of Innovationsrådet, 4974 co-funders – right, except:
-  – 4959 Innovationsrådet: SynerLeap, Västerås Science Park, Automation Region and
-    Västmanlands Forsknings- och utvecklingsråd are members too (7 of 11 found)
-  – 4934 the broadband coordinator's contact with Svenska Stadsnätsföreningen and SKR
+  ✓ 4959 Innovationsrådet: all 11 members, but "Västmanlands Forsknings- och utvecklingsråd"
+    is named "Utvecklingsrådet" (the name is cut at the hyphenated "och")
+  ✓ 4934 the broadband coordinator's contact with Svenska Stadsnätsföreningen and SKR
   – 4936 LRF and Hela Sverige ska leva met through Partnerskapet för landsbygdsutveckling
   ✗ (minor) 4952 "Teknikcollege" and "Vård- och omsorgscollege" resolve to the national
     organisations (Teknikcollege Sverige, Vård- och omsorgscollege), the text means the
@@ -77,13 +81,13 @@ report's text (repaired text, lines 4532–5071). Hand check, by section (✓ ri
   results: 4967 "Resultatet är ofta mjuka värden …" – right (result cue in a joint block).
 
 3.5 Samråd med näringsliv (the three questions answered in one block)
-  The graph has no fact in 3.5: the golden shows three empty lists.
+  ✓ 5033 input from Create Business Incubator, Västerås Science Park and Almi
+    (COLLABORATES_WITH; the sentence starts at the end of line 5033)
   – 5047 "I majoriteten av de största satsningarna i länet är näringslivet en av
     medfinansiärerna": co-financing by the business sector (no named actor; would need a
     collective actor like "Kommunerna i … län" for "näringslivet")
   – 5005/5007 Västmannarådet, led by the chair of the regional board (LEADS), with MdH's
     rector among its members (MEMBER_OF)
-  – 5035 input from Create, Västerås Science Park and Almi (COLLABORATES_WITH)
   – results: 5015–5019 ("härigenom kan vi dels identifiera strategiska utvecklingsområden …")
     has no result cue, so no result sentence is found
 

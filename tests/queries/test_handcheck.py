@@ -56,7 +56,7 @@ PARTNER_FACTS = [
     ("3.4", "MEMBER_OF", "vasteras-science-park", "innovationsradet", 4959, None),
     ("3.4", "MEMBER_OF", "automation-region", "innovationsradet", 4959, None),
     ("3.4", "COLLABORATES_WITH", R, "sveriges-kommuner-och-regioner", 4934, None),  # "kontinuerlig kontakt med en rad organisationer såsom …"
-    ("3.5", "COLLABORATES_WITH", R, "create-business-incubator", 5035, "no fact in 3.5 at all"),
+    ("3.5", "COLLABORATES_WITH", R, "create-business-incubator", 5033, None),  # "input även från aktörer som inkubatorn Create" (the sentence starts at the end of line 5033)
 ]
 
 
