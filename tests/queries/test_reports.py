@@ -74,7 +74,7 @@ def test_markdown_structure(report):
         assert heading in headings
     assert headings.count(Q_AREAS) == headings.count(Q_COFINANCE) == headings.count(Q_RESULTS) == 5
     tables = sum(t.type == "table_open" for t in tokens)
-    assert tables == 8  # 3.1–3.4 have partners and co-financing; 3.5 has neither
+    assert tables == 9  # 3.1–3.4 have partners and co-financing; 3.5 has partners only
     cells = [t.content for t in tokens if t.type == "inline"]
     assert any(KNOWN_REF in c for c in cells)
     assert any(c.startswith(f"{KNOWN_REF}: ") and KNOWN_SENTENCE in c for c in cells)  # the Underlag list
@@ -86,7 +86,8 @@ def test_csv_is_one_row_per_line_item(report):
     row = next(r for r in rows if r["fraga"] == Q_COFINANCE and r["part_eller_insats"] == "ERUF-projekt inom tematiska mål 3")
     assert row["avsnitt"] == "3.1" and row["instrument"] == "ERUF" and KNOWN_REF in row["referens"]
     assert KNOWN_SENTENCE in row["underlag"]
-    assert {r["avsnitt"] for r in rows} == {"3.1", "3.2", "3.3", "3.4"}
+    assert {r["avsnitt"] for r in rows} == {"3.1", "3.2", "3.3", "3.4", "3.5"}
+    assert not [r for r in rows if r["avsnitt"] == "3.5" and r["fraga"] == Q_COFINANCE]
 
 
 def test_docx_content(report, tmp_path):
@@ -129,7 +130,9 @@ def test_xlsx_content(report, tmp_path):
     row_no = 5 + rows.index(cofin)
     assert ws.cell(row=row_no, column=len(header)).alignment.wrap_text
     assert ws.freeze_panes == "A5"
-    assert wb["3.5"]["A1"].value == HEADINGS["3.5"] and wb["3.5"]["A5"].value == "Inga uppgifter i grafen."
+    assert wb["3.5"]["A1"].value == HEADINGS["3.5"]
+    cells_35 = [c.value for row in wb["3.5"].iter_rows() for c in row if c.value]
+    assert "Create Business Incubator" in cells_35 and Q_COFINANCE not in cells_35
 
 
 def test_report_cli_formats(bundled_store_path, tmp_path):
