@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ui_helpers import APP, PAGES, assert_clean
+from ui_helpers import page_opener
 
 
 def build_store(path: Path) -> Path:
@@ -54,29 +54,17 @@ def _env(monkeypatch, store: Path) -> None:
 def app(monkeypatch, bundled_store):
     """open_page(name) -> an AppTest that has run that page on the shared bundled store."""
     _env(monkeypatch, bundled_store)
-    return _opener()
+    return page_opener()
 
 
 @pytest.fixture
 def fresh_app(monkeypatch, fresh_store):
     """Like `app`, on a store of its own (for tests that write)."""
     _env(monkeypatch, fresh_store)
-    opener = _opener()
+    opener = page_opener()
     opener.store_path = fresh_store
     return opener
 
 
-def _opener():
-    from streamlit.testing.v1 import AppTest
-
-    def open_page(name: str = "natverk"):
-        at = AppTest.from_file(str(APP), default_timeout=120)
-        at.run()
-        if name != "natverk":
-            at.switch_page(PAGES[name]).run()
-        assert_clean(at)
-        return at
-
-    return open_page
 
 

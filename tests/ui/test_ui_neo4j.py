@@ -6,35 +6,24 @@ from __future__ import annotations
 import pytest
 
 from samverkan.ui import labels
-from ui_helpers import PAGES, TITLES, assert_clean, network_html, network_nodes, texts, widget
+from ui_helpers import PAGES, TITLES, assert_clean, network_html, network_nodes, page_opener, texts, widget
 
 pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture
 def neo4j_app(monkeypatch, neo4j_target, neo4j_store):
-    from streamlit.testing.v1 import AppTest
-
     from samverkan.loaders.pipeline import extract_document
     from samverkan.settings import BUNDLED_REPORT
     from samverkan.ui import common
-    from ui_helpers import APP
 
     neo4j_store.write(extract_document(BUNDLED_REPORT).graph)
     for key, value in neo4j_target.env(SAMVERKAN_BACKEND="neo4j").items():
         if key.startswith(("NEO4J_", "SAMVERKAN_")):
             monkeypatch.setenv(key, value)
 
-    def open_page(name: str = "natverk"):
-        at = AppTest.from_file(str(APP), default_timeout=120)
-        at.run()
-        if name != "natverk":
-            at.switch_page(PAGES[name]).run()
-        assert_clean(at)
-        return at
-
     common._open_store.clear()  # a fresh connection for this graph
-    yield open_page
+    yield page_opener()
     common._open_store.clear()  # closes the cached connection (on_release)
 
 

@@ -64,3 +64,18 @@ def widget(at, kind: str, key: str):
         if w.key == key:
             return w
     raise AssertionError(f"no {kind} with key {key!r}; have {[w.key for w in getattr(at, kind)]}")
+
+
+def page_opener():
+    """open_page(name): the app run once on the current settings, switched to that page."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_page(name: str = "natverk"):
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        at.run()
+        if name != "natverk":
+            at.switch_page(PAGES[name]).run()
+        assert_clean(at)
+        return at
+
+    return open_page
