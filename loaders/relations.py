@@ -365,7 +365,7 @@ def granted_amount(ctx: Context) -> Iterator[Fact]:
                             amount_sek=amount.sek if len(funders) == 1 else None, instrument=ctx.instrument())
 
 
-CO_FUNDER = re.compile(r"(?i)\bär\s+(?:en\s+av\s+(?:de\s+)?)?(?:med)?finansiär(?:er|erna)?\b")
+CO_FUNDER = re.compile(r"(?i)\bär\s+(?:en\s+av\s+(?:de\s+)?)?(?:med|huvud)?finansiär(?:er|erna)?\b")
 CO_FUNDERS_ARE = re.compile(r"(?i)\b(?:med)?finansiärer(?:na)?\s+(?:i|för|till)\s+")
 
 
@@ -386,7 +386,9 @@ def named_funders(ctx: Context) -> Iterator[Fact]:
             yield _fact(ctx, "FINANCES", funder.id, target[0], "named-funders", 0.85, instrument=ctx.instrument())
 
 
-FINANCING_FROM = re.compile(r"(?i)\b(?:med)?finansiering(?:en)?\s+från\s+|\bstöd\s+från\s+|\bmedel\s+från\s+")
+FINANCING_FROM = re.compile(
+    r"(?i)\b(?:med)?finansiering(?:en)?\s+från\s+|\bstöd\s+från\s+|\bmedel\s+från\s+|\bmed\s+(?:ekonomiskt\s+)?stöd\s+av\s+"
+)
 
 
 def financing_from(ctx: Context) -> Iterator[Fact]:
@@ -514,13 +516,14 @@ def participates(ctx: Context) -> Iterator[Fact]:
 # --- COLLABORATES_WITH ------------------------------------------------------------------------
 COLLABORATES = re.compile(
     r"(?i)\b(?:i\s+)?(?:(?:samverkan|samverkanen|samarbete|samarbetet|dialog|dialogen|samråd|samrådet|utbyte|utbytet)(?:\s+[a-zåäö]+){0,2}?|"
-    r"samverkar|samverka|samverkat|samarbetar|samarbeta|samarbetat|"
+    r"samverkar|samverka|samverkat|samarbetar|samarbeta|samarbetat|partnerskap|"
     r"tillsammans|kontakt|möten|gemensamt|\w+samverkan|\w+samarbete|samverkansprojekt|samarbetsprojekt)\s+med\b"
     r"|\b(?:input|synpunkter|inspel)\s+(?:\w+\s+){0,2}?från\b"
 )
 COLLABORATE_PAIR = re.compile(
     r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetade|har\s+samverkat|har\s+samarbetat)\b(?!\s+med)"
     r"|\b(?:en\s+)?(?:nära|tät|god|aktiv|gemensam)\s+(?:samverkan|samarbete)\b(?!\s+med)"
+    r"|\bhar\s+tecknat\s+(?:ett\s+|en\s+)?(?:\w+)?(?:avtal|överenskommelse|avsiktsförklaring)\b"
 )
 IMPERSONAL = re.compile(r"(?i)\b(?:sker|skett|skedde)\b")
 IN_COLLABORATION = re.compile(r"(?i)\bi\s+(?:samverkan|samarbete)\s+med\b")

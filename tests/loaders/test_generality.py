@@ -107,3 +107,16 @@ def test_kronoberg_excerpt_other_phrasings(extract_fixture, facts):
     assert ("LEADS", region, "Glasriket 2.0") not in found
     amounts = {(ex.graph.nodes[r.target].name, r.props.get("amount_sek")) for r in ex.graph.by_type("FINANCES")}
     assert {("Smart Skog", 3_500_000), ("Glasriket 2.0", 1_200_000)} <= amounts
+
+
+def test_gavleborg_excerpt_support_and_agreements(extract_fixture, facts):
+    ex = extract_fixture("region_gavleborg_excerpt.txt")
+    found = facts(ex)
+    region = "Region Gävleborg"
+    expected = {
+        ("FINANCES", "Tillväxtverket", "Digitalt Lyft Gävleborg"),  # "Med stöd av Tillväxtverket …"
+        ("FINANCES", "Högskolan i Gävle", "Hållbar Industri"),  # "är huvudfinansiär i projektet …"
+        ("COLLABORATES_WITH", region, "Högskolan i Gävle"),  # "har tecknat ett samverkansavtal"
+        ("COLLABORATES_WITH", region, "Sandvikens kommun"),  # "i partnerskap med"
+    }
+    assert expected <= found, expected - found
