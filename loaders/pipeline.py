@@ -88,6 +88,7 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
     previous: dict[str, str | None] = {}
     councils: dict[str, str] = {}
     titles = {s.number: s.title for s in layout.sections}
+    counterparts = {s.number: _counterpart_id(s.number, actors, gazetteer, meta.county) for s in layout.sections}
     for sentence in sentences:
         found_actors, found_initiatives = _without_overlaps(actors.mentions(sentence.text), initiatives.mentions(sentence.text))
         for m in found_actors + found_initiatives:
@@ -97,7 +98,7 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
             actors=found_actors,
             initiatives=found_initiatives,
             region_id=meta.region_id,
-            counterpart_id=_counterpart_id(sentence.section, actors, gazetteer, meta.county),
+            counterpart_id=counterparts.get(sentence.section),
             row_initiative=initiatives.row_of_line.get(sentence.line),
             previous_initiative=previous.get(sentence.section),
             previous_council=councils.get(sentence.section),

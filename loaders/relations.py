@@ -182,6 +182,11 @@ class Context:
         return ids
 
 
+def _listed(value: str | None) -> list[str]:
+    """[value], or [] when there is none: the shape every target list takes."""
+    return [value] if value else []
+
+
 def _fact(ctx: Context, rel: str, source: str, target: str, method: str, confidence: float, **props) -> Fact | None:
     if not source or not target or source == target:
         return None
@@ -191,7 +196,7 @@ def _fact(ctx: Context, rel: str, source: str, target: str, method: str, confide
 
 
 def _finance_targets(ctx: Context, pos: int) -> list[str]:
-    return ctx.initiatives_before(pos) or [t for t in [ctx.contextual_initiative()] if t]
+    return ctx.initiatives_before(pos) or _listed(ctx.contextual_initiative())
 
 
 # --- FINANCES --------------------------------------------------------------------------
@@ -228,14 +233,14 @@ def financed_together(ctx: Context) -> Iterator[Fact]:
         named = FINANCED_IN.search(ctx.text[: m.end()])
         targets = ctx.areas() or [i.id for i in ctx.initiatives if i.id not in partner_ids]
         if named and not targets:
-            targets = [t for t in [ctx.area(named.group(1))] if t]
+            targets = _listed(ctx.area(named.group(1)))
         if not targets:
             subject = QUANTIFIERS.sub("", ctx.text[: m.start()].split(",")[0]).strip()
             subject = re.sub(r"\s+(har|har\s+\w+|sker|är)$", "", subject)
             starts_with_actor = any(a.start == len(ctx.text) - len(ctx.text.lstrip()) for a in ctx.actors)
             if 1 <= len(subject.split()) <= 8 and not starts_with_actor:
-                targets = [t for t in [ctx.area(subject)] if t]
-        targets = targets or [t for t in [ctx.contextual_initiative()] if t]
+                targets = _listed(ctx.area(subject))
+        targets = targets or _listed(ctx.contextual_initiative())
         for funder in funders:
             for target in targets:
                 implicit = funder == ctx.region_id and funder not in partner_ids
@@ -277,7 +282,7 @@ def finances_active(ctx: Context) -> Iterator[Fact]:
         targets = ctx.initiatives_after(m.end())[:1]
         if funders and not targets:
             obj = OBJECT_AFTER_VERB.search(ctx.text, m.start())  # "har gemensamt finansierat en förstudie om X"
-            targets = [t for t in [ctx.area(obj.group(1)) if obj else None] if t]
+            targets = _listed(ctx.area(obj.group(1)) if obj else None)
         if not funders or not targets:
             continue
         amounts = [a for a in parse_amounts(ctx.text) if a.start > m.end()]
@@ -309,7 +314,7 @@ def cofinance_answer(ctx: Context) -> Iterator[Fact]:
         targets = [i.id for i in ctx.initiatives if i.id not in partner_ids]
         if not targets:
             obj = OBJECT_AFTER_VERB.search(ctx.text, partners[-1].end)
-            targets = [t for t in [ctx.area(obj.group(1)) if obj else None] if t]
+            targets = _listed(ctx.area(obj.group(1)) if obj else None)
         funders = list(partner_ids) + ([ctx.region_id] if ctx.region_id and ctx.region_id not in partner_ids else [])
         for funder in funders:
             for target in targets:
@@ -329,7 +334,7 @@ def funding_amount(ctx: Context) -> Iterator[Fact]:
         if not before or not AMOUNT_LINK.match(ctx.text[before[-1].end : amount.start]):
             continue
         funder = before[-1].id
-        targets = [i.id for i in ctx.initiatives] or [t for t in [ctx.contextual_initiative() or ctx.previous_initiative] if t]
+        targets = [i.id for i in ctx.initiatives] or _listed(ctx.contextual_initiative() or ctx.previous_initiative)
         targets = targets or ctx.section_area()
         for target in targets:
             yield _fact(ctx, "FINANCES", funder, target, "funding-amount", 0.8, amount_sek=amount.sek,
@@ -348,7 +353,7 @@ def granted_amount(ctx: Context) -> Iterator[Fact]:
     for amount in parse_amounts(ctx.text):
         after_from = [a for a in ctx.actors if a.start >= amount.end and AMOUNT_FROM.match(ctx.text[amount.end : a.start])]
         if after_from:
-            targets = ctx.initiatives_before(amount.start)[-1:] or [t for t in [ctx.contextual_initiative()] if t]
+            targets = ctx.initiatives_before(amount.start)[-1:] or _listed(ctx.contextual_initiative())
             for target in targets:
                 yield _fact(ctx, "FINANCES", after_from[0].id, target, "granted-from", 0.85, amount_sek=amount.sek,
                             instrument=ctx.instrument())
@@ -366,6 +371,7 @@ def granted_amount(ctx: Context) -> Iterator[Fact]:
 
 
 CO_FUNDER = re.compile(r"(?i)\bär\s+(?:en\s+av\s+(?:de\s+)?)?(?:med|huvud)?finansiär(?:er|erna)?\b")
+IS = re.compile(r"\s+är\s+")
 CO_FUNDERS_ARE = re.compile(r"(?i)\b(?:med)?finansiärer(?:na)?\s+(?:i|för|till)\s+")
 
 
@@ -373,13 +379,13 @@ def named_funders(ctx: Context) -> Iterator[Fact]:
     """"Coompanion är medfinansiär i satsningen X", "Medfinansiärer i projektet X är A, B och C"."""
     for m in CO_FUNDER.finditer(ctx.text):
         funders = ctx.run_before(m.start())
-        targets = ctx.initiatives_after(m.end())[:1] or [t for t in [ctx.contextual_initiative()] if t]
+        targets = ctx.initiatives_after(m.end())[:1] or _listed(ctx.contextual_initiative())
         for funder in funders:
             for target in targets:
                 yield _fact(ctx, "FINANCES", funder.id, target, "named-funder", 0.85, instrument=ctx.instrument())
     for m in CO_FUNDERS_ARE.finditer(ctx.text):
         target = ctx.initiatives_after(m.end())[:1]
-        verb = re.compile(r"\s+är\s+").search(ctx.text, m.end())
+        verb = IS.search(ctx.text, m.end())
         if not target or not verb:
             continue
         for funder in ctx.run_after(verb.end()):
@@ -398,7 +404,7 @@ def financing_from(ctx: Context) -> Iterator[Fact]:
         if not funders:
             continue
         amounts = [a for a in parse_amounts(ctx.text) if a.start > funders[-1].end and a.start - funders[-1].end < 12]
-        targets = [i.id for i in ctx.initiatives] or [t for t in [ctx.contextual_initiative()] if t]
+        targets = [i.id for i in ctx.initiatives] or _listed(ctx.contextual_initiative())
         targets = targets or (ctx.section_area() if amounts else [])
         for funder in funders:
             for target in targets:
@@ -418,7 +424,7 @@ IN_REGI = re.compile(r"\bi\s+(\w+?)s?\s+regi\b")
 def led_by(ctx: Context) -> Iterator[Fact]:
     """"projektet FRAM 2.0 som drivs av Intresseföreningen Fjällvärlden"."""
     for m in LED_BY.finditer(ctx.text):
-        targets = ctx.initiatives_before(m.start())[-1:] or [t for t in [ctx.contextual_initiative()] if t]
+        targets = ctx.initiatives_before(m.start())[-1:] or _listed(ctx.contextual_initiative())
         for leader in ctx.run_after(m.end()):
             for target in targets:
                 yield _fact(ctx, "LEADS", leader.id, target, "led-by", 0.85)
@@ -446,7 +452,7 @@ def leads_verb(ctx: Context) -> Iterator[Fact]:
     for m in OWNER_AFTER.finditer(ctx.text):
         owners = [a for a in ctx.actors if a.end <= m.start() and not ctx.text[a.end : m.start()].strip()]
         for owner in owners[-1:]:
-            for target in [i.id for i in ctx.initiatives] or [t for t in [ctx.contextual_initiative()] if t]:
+            for target in [i.id for i in ctx.initiatives] or _listed(ctx.contextual_initiative()):
                 yield _fact(ctx, "LEADS", owner.id, target, "project-owner", 0.85)
     for m in IN_REGI.finditer(ctx.text):
         leaders = [a for a in ctx.actors if a.start <= m.start(1) < a.end + 2]
@@ -463,6 +469,7 @@ PARTICIPATES = re.compile(
 COLLECTIVE_CONTAINERS = ("network_council", "cluster")
 
 
+REPRESENTATIVES_FROM = re.compile(r"\s*representanter\s+från\s+")
 INITIATIVE_ANAPHORA = re.compile(r"^\s*I\s+(?:projektet|satsningen|programmet|förstudien|nätverket)\b")
 CONTAINER_ANAPHORA = re.compile(r"\b[Ii]\s+(?:rådet|nätverket|styrelsen|gruppen|forumet|klustret)\b")
 PARTICIPATION_GAP = re.compile(
@@ -478,14 +485,14 @@ def participates(ctx: Context) -> Iterator[Fact]:
         subjects = ctx.run_before(m.start())
         members = subjects + [a for a in ctx.run_after(m.end()) if a.id not in {s.id for s in subjects}]
         if not members:
-            frm = re.compile(r"\s*representanter\s+från\s+").match(ctx.text, m.end())
+            frm = REPRESENTATIVES_FROM.match(ctx.text, m.end())
             members = ctx.run_after(frm.end()) if frm else []
         if not members:
             continue
         member_ids = {x.id for x in members}
         if not subjects and INITIATIVE_ANAPHORA.search(ctx.text[: m.start()]):
             # "I projektet (X) deltar A, B och C"
-            named = ctx.initiatives_before(m.start())[-1:] or [t for t in [ctx.contextual_initiative() or ctx.previous_initiative] if t]
+            named = ctx.initiatives_before(m.start())[-1:] or _listed(ctx.contextual_initiative() or ctx.previous_initiative)
             for x in members:
                 for target in named:
                     yield _fact(ctx, "PARTICIPATES_IN", x.id, target, "participants-listed", 0.8)
