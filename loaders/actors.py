@@ -31,14 +31,21 @@ SUFFIX_TYPES = [  # (regex on the last word or words, actor type)
     (re.compile(r"^(Cluster|Kluster)$"), "cluster"),
     (re.compile(r"\w{2,}(rådet|råd)$"), "network_council"),
     (re.compile(r"\w{3,}(förbundet|förbund|föreningen|förening|sällskapet|stiftelsen)$"), "civil_society"),
-    (re.compile(r"^(högskola|universitet|University)$"), "university"),
+    (re.compile(r"^(högskola|universitet|University|Universitet|Högskola)$"), "university"),
+    (re.compile(r"\w{3,}(sjukhuset|sjukhus)$", re.I), "other"),
+    (re.compile(r"^(museum|museet|folkhögskola|naturbruksgymnasium|landsarkiv)$"), "other"),
     (re.compile(r"^(Företagarcentrum|Nyföretagarcentrum)$"), "business_support"),
 ]
+# A quick first test for _discover_suffixes: the word (or its pair) may end a name.
+SUFFIX_HINT = re.compile(
+    r"(?:^AB|^Aktiebolag|^HB|^KB|[Pp]ark|[Ii]ncubator|[Ii]nkubator|luster|lustret|råd|rådet|förbund|förbundet|förening|"
+    r"föreningen|sällskapet|stiftelsen|högskola|[Uu]niversitet|University|sjukhus|sjukhuset|museum|museet|folkhögskola|"
+    r"naturbruksgymnasium|landsarkiv|centrum)$")
 NOT_ORG_SUFFIX = re.compile(r"(området|områden|område|omr\w*råd\w*|förråd\w*|ombudsråd)$", re.I)
 APPOSITION = re.compile(
     r"\b((?i:inkubatorn|klustret|klusterorganisationen|föreningen|företaget|bolaget|stiftelsen|organisationen|"
     r"forskningsinstitutet|institutet|science parken|nätverksorganisationen))\s+"
-    r"((?:[A-ZÅÄÖ][\w&.-]*)(?:\s+(?:[A-ZÅÄÖ][\w&.-]*|i|för|och)){0,4})"
+    r"((?:[A-ZÅÄÖ][\w&.-]*)(?:\s+(?:[A-ZÅÄÖ][\w&.-]*|i|för)){0,4})"
 )
 APPOSITION_TYPES = {
     "inkubatorn": "incubator_science_park", "klustret": "cluster", "klusterorganisationen": "cluster",
@@ -54,7 +61,14 @@ COLLECTIVE_MUNICIPALITIES = re.compile(
 LIST_SPLIT = re.compile(r"\s*(?:,|\bsamt\b|(?<!-) och\b|\bliksom\b|/)\s*")
 CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\w&.+-]*(?:\s+(?:[A-ZÅÄÖ0-9][\w&.+-]*|i|för|och|ska|de|av))*$")
 LOWERCASE_PREPOSITIONS = re.compile(r"\b(i|inom|för|över|utanför|hela)\s+$")
-PLACE_AFTER_NAME = re.compile(r"\s([A-ZÅÄÖ][a-zåäöé]+)\b")
+# Capitalised words right after a known name: a branch or a longer name ("Coompanion Blekinge",
+# "Hela Sverige ska leva X-ing Gävleborg", "RISE Research Institutes of Sweden AB").
+NAME_AFTER_NAME = re.compile(r"(?:\s+(?:of|and|for|&)?\s*[A-ZÅÄÖ][\w&.+:-]*(?:\s+län\b)?){1,5}")
+BRANCH_TYPES = ("civil_society", "business_support")  # regional branches are organisations of their own
+PUBLIC_TYPES = ("region", "county_board", "municipality", "state_agency", "university")
+# Words that end a name's extension: roles, and designators of what the name already names
+ROLE_WORDS = {"lead", "partner", "partners", "koordinator", "coordinator", "projektägare", "huvudman", "ordförande",
+              "programme", "program", "programmet"}
 
 
 @dataclass
@@ -70,10 +84,29 @@ class ActorRecord:
 @dataclass
 class Mention:
     id: str
-    kind: str  # "actor" | "initiative"
+    kind: str  # "actor" | "initiative" | "collective"
     start: int
     end: int
     text: str
+    via: str = ""  # how it was found when not by name: "place", "anaphora", "municipality-list", …
+
+
+@lru_cache(maxsize=1)
+def _pointer_words() -> frozenset[str]:
+    """Definite nouns that refer back (lexicon `actor_anaphora`, `initiative_anaphora`)."""
+    from .words import get_lexicon
+
+    lexicon = get_lexicon()
+    return frozenset(lexicon.actor_anaphora) | lexicon.initiative_anaphora | lexicon.collaboration_anaphora
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words that open a sentence without being part of a name ("Även", "Dessutom", "Inom")."""
+    from .words import get_lexicon
+
+    lists = get_lexicon().lists
+    return lists["determiners"] | lists["subject_gap"] | lists["locative"] | frozenset({"inom", "dessutom", "därutöver"})
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +164,19 @@ def _indefinite(word: str) -> str:
     return word
 
 
+def _inside_unknown_name(text: str, start: int, places: set[str]) -> bool:
+    """A capitalised word (not the first of the sentence, no place, no function word) right
+    before a known name makes it part of a longer name."""
+    before = text[:start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if len(words) < 2 or re.search(r"[.!?:;,]$", words[-2]):
+        return False
+    word = words[-1]
+    return word[:1].isupper() and word.isalpha() and word not in places and word.lower() not in _function_words()
+
+
 class ActorFinder:
     """Finds actor mentions in one document, discovering and resolving unknown actors."""
 
@@ -141,6 +187,7 @@ class ActorFinder:
         self.records: dict[str, ActorRecord] = {}
         self.matcher = PhraseMatcher()
         self.places = gazetteer.place_names()
+        self._municipality_by_place = gazetteer.municipality_by_place()
         forms = gazetteer.forms(county)
         for form, actor_id in forms.items():
             self._add_form(form, actor_id)
@@ -149,6 +196,7 @@ class ActorFinder:
             for alias in actor.aliases:
                 if len(alias) > 6:
                     self._fuzzy_choices.setdefault(alias, actor.id)
+        self._mention_cache: dict[tuple[str, int], list[Mention]] = {}
         self.collective_id = None
         if county:
             self.collective_id = slugify(f"kommunerna i {county}")
@@ -194,12 +242,13 @@ class ActorFinder:
                 return longer[0]
         return None
 
-    def _discover(self, name: str, actor_type: str, method: str) -> str | None:
+    def discover_name(self, name: str, actor_type: str, method: str) -> str | None:
         name = re.sub(r"\s+", " ", name.strip(" ,.;:()”\"'"))
         if len(name) < 3 or name in self.places or name.lower() in {"region", "regionen", "länet", "sverige"}:
             return None
         existing = self.resolve(name)
         if existing:
+            self.record(existing)
             if existing not in self.gazetteer.actors and existing != self.collective_id:
                 rec = self.records[existing]
                 if name != rec.name and name not in rec.aliases:
@@ -227,7 +276,12 @@ class ActorFinder:
                 noun = m.group(1).lower()
                 name = self._trim_name(m.group(2))
                 if name:
-                    self._discover(name, APPOSITION_TYPES.get(noun, "other"), "apposition")
+                    actor = self.discover_name(name, APPOSITION_TYPES.get(noun, "other"), "apposition")
+                    written = f"{m.group(1)} {name}"  # "Inkubatorn Kvarnhuset" names it too
+                    if actor and actor in self.records and written[:1].isupper() and written not in self.records[actor].aliases:
+                        self.records[actor].aliases.append(written)
+                        for form in inflections(written):
+                            self._add_form(form, actor)
         for sentence in sentences:
             self._discover_in_lists(sentence.text)
         self._merge_short_names()
@@ -246,15 +300,18 @@ class ActorFinder:
             self.matcher.remap(short.id, target.id)
             del self.records[short.id]
     def _trim_name(self, name: str) -> str:
-        words = name.split()
+        words = name.rstrip(".,;:").split()
         while words and words[-1] in {"i", "för", "och", "ska", "de", "av"}:
             words.pop()
         return " ".join(words)
 
     def _discover_suffixes(self, text: str) -> None:
         tokens = tokenize(text)
+        pointers = _pointer_words()
         for i, tok in enumerate(tokens):
             word = tok.text
+            if word.lower() in pointers or not SUFFIX_HINT.search(word):
+                continue  # "förbundet", "universitetet": words that point back, not names
             for pattern, actor_type in SUFFIX_TYPES:
                 two = f"{tokens[i - 1].text} {word}" if i else word
                 if not (pattern.search(word) or pattern.search(two)):
@@ -267,11 +324,16 @@ class ActorFinder:
                     k = j
                     while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].text.isalpha():
                         k -= 1
-                    if k == j:
+                        # "Borås Energi och Miljö AB": "och" between capitalised words of one name
+                        if k > 1 and tokens[k - 1].text == "och" and tokens[k - 2].text[:1].isupper() \
+                                and not self.matcher.find(tokens[k - 2].text) and actor_type == "company" \
+                                and not SUFFIX_TYPES[0][0].match(tokens[k - 2].text):
+                            k -= 1
+                    if k == 0 and tokens[0].text.lower() in _function_words():
+                        k = 1  # "Även Linköpings universitet": the sentence's first word is no part of the name
+                    if k >= j:
                         break
                     name = text[tokens[k].start : tok.end]
-                    if k == 0 and len(name.split()) == 2 and is_common_word(tokens[0].text):
-                        break
                 else:
                     # A compound ("Träklustret"), possibly with capitalised words before it.
                     if not word[:1].isupper() and (len(word) < 9 or _definite(word) != word):
@@ -288,7 +350,7 @@ class ActorFinder:
                             and tokens[end + 1].text[:1].isupper() and tokens[end + 1].text.isalpha():
                         end += 1  # "Intresseföreningen Fjällvärlden"
                     name = text[tokens[k].start : tokens[end].end]
-                self._discover(name, actor_type, "name-ending")
+                self.discover_name(name, actor_type, "name-ending")
                 break
 
     def _discover_in_lists(self, text: str) -> None:
@@ -305,29 +367,78 @@ class ActorFinder:
                 continue
             if is_common_word(item.split()[0]) and (position == 0 or " " not in item):
                 continue  # a capitalised ordinary word opens a sentence; later items are names ("Jobba i Luleå")
-            self._discover(item, self._type_of(item), "enumeration")
+            self.discover_name(item, self.type_of_name(item), "enumeration")
 
-    def _type_of(self, name: str) -> str:
+    def type_of_name(self, name: str) -> str:
         words = name.split()
         for pattern, actor_type in SUFFIX_TYPES:
             if pattern.search(words[-1]) or pattern.search(" ".join(words[-2:])):
                 return actor_type
         return "other"
 
+    def _branch(self, text: str, key: str, start: int, end: int) -> tuple[str, int]:
+        """A known name followed by capitalised words: a longer known name, a regional branch
+        ("Coompanion Blekinge", an organisation of its own), or a local office that is the same
+        organisation ("RISE Luleå", "Trafikverket Region Mitt")."""
+        after = NAME_AFTER_NAME.match(text, end)
+        if not after:
+            return key, end
+        words = after.group(0).split()
+        if self.matcher.find(words[0]) and words[0] not in self.places:
+            return key, end  # the next word opens another known name
+        for n, word in enumerate(words):
+            if word.lower() in ROLE_WORDS:
+                words = words[:n]  # "Lunds universitet Lead Partner": a role, not the name
+                break
+        while words and words[-1] in ("of", "and", "for", "&"):
+            words.pop()
+        if not words:
+            return key, end
+        stop = end + after.group(0).index(words[-1]) + len(words[-1])
+        candidate = text[start:stop]
+        known = self.resolve(candidate)
+        if known:
+            return known, stop
+        parent = self.record(key)
+        only_places = all(w.rstrip("s") in self.places or w in self.places for w in words)
+        if only_places and parent.type not in BRANCH_TYPES:
+            return key, stop
+        if not only_places and parent.type in PUBLIC_TYPES:
+            return key, end  # "Region Halland Stockholms …": a public body's name is complete
+        if words[0].lower() in _function_words():
+            return key, end
+        branch = self.discover_name(candidate, self.type_of_name(candidate) if not only_places else parent.type, "branch")
+        if branch and self.record(branch).type == "other":
+            self.records[branch].type = parent.type
+        return (branch or key), stop
+
+    def municipality_of_place(self, word: str) -> str | None:
+        """"Eskilstuna" -> Eskilstuna kommun, "Östhammars" -> Östhammars kommun."""
+        found = self._municipality_by_place.get(word)
+        if found:
+            self.record(found)
+        return found
+
     # --- mentions ---------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
+        """The actors a sentence names (remembered per text until a new name is learnt)."""
+        key = (text, self.matcher.version)
+        if key not in self._mention_cache:
+            self._mention_cache[key] = self._find_mentions(text)
+        return list(self._mention_cache[key])
+
+    def _find_mentions(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         for m in self.matcher.find(text):
+            if _inside_unknown_name(text, m.start, self.places):
+                continue  # "Business Region Örebro": a known name inside an unknown one
             if m.text.lower().startswith("region") and m.key == self.region_id and m.text[0].islower():
                 if LOWERCASE_PREPOSITIONS.search(text[: m.start]):
                     continue  # "i regionen" is a place, not the organisation
             if m.text in self.places:
                 continue
-            end = m.end
-            place = PLACE_AFTER_NAME.match(text, end)
-            if place and place.group(1) in self.places:
-                end = place.end()  # "Coompanion Skåne", "RISE Luleå": the actor's local office
-            found.append(Mention(m.key, "actor", m.start, end, text[m.start : end]))
+            key, end = self._branch(text, m.key, m.start, m.end) if m.text[:1].isupper() else (m.key, m.end)
+            found.append(Mention(key, "actor", m.start, end, text[m.start : end]))
         if self.collective_id:
             taken = [(x.start, x.end) for x in found]
             for m in COLLECTIVE_MUNICIPALITIES.finditer(text):

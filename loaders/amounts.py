@@ -1,5 +1,6 @@
 """Amounts in Swedish kronor as the reports write them: "45,8 miljoner kronor", "12,3 mnkr",
-"180 563 kronor", "9,3 Mnkr", "6.5 miljoner", "2 tkr"."""
+"180 563 kronor", "9,3 Mnkr", "6.5 miljoner", "2 tkr", and in words: "en halv miljon kronor",
+"en miljon", "två miljoner kronor", "en och en halv miljon"."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,20 @@ AMOUNT_RE = re.compile(
     + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
     + r")(?!\w)",
     re.IGNORECASE,
+)
+
+
+NUMBER_WORDS = {
+    "en och en halv": 1.5, "en halv": 0.5, "ett par": 2, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4,
+    "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "femton": 15,
+    "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
+}
+WORD_UNITS = {"miljard": 1_000_000_000, "miljarder": 1_000_000_000, "miljon": 1_000_000, "miljoner": 1_000_000,
+              "tusen": 1_000}
+# "en halv miljon kronor", "två miljoner": a number word, a unit word, and "kronor" when written.
+WORD_AMOUNT_RE = re.compile(
+    r"(?i)(?<!\w)(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+("
+    + "|".join(sorted(WORD_UNITS, key=len, reverse=True)) + r")(?:\s+(?:kronor|kr|sek))?(?!\w)"
 )
 
 
@@ -38,4 +53,9 @@ def parse_amounts(text: str) -> list[Amount]:
         else:
             value = float(number.replace(",", "."))
         found.append(Amount(int(round(value * UNITS[unit])), m.start(), m.end(), m.group(0)))
-    return found
+    for m in WORD_AMOUNT_RE.finditer(text):
+        if any(a.start <= m.start() < a.end for a in found):
+            continue
+        value = NUMBER_WORDS[m.group(1).lower()] * WORD_UNITS[m.group(2).lower()]
+        found.append(Amount(int(round(value)), m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda a: a.start)

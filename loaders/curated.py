@@ -13,7 +13,7 @@ import yaml
 from samverkan.graph.ids import slugify
 from samverkan.settings import DATA_DIR
 
-from .relations import Fact
+from .rules import Fact
 from .sentences import Sentence, normalize_ws
 
 CURATED_DIR = DATA_DIR / "curated"
@@ -37,7 +37,7 @@ def apply_curated(doc_id: str, text: str, sentences: list[Sentence], actors, ini
 
         def node(ref: dict) -> str:
             if "actor" in ref:
-                return actors.resolve(ref["actor"]) or actors._discover(ref["actor"], ref.get("type", "other"), "curated")
+                return actors.resolve(ref["actor"]) or actors.discover_name(ref["actor"], ref.get("type", "other"), "curated")
             return initiatives.add(ref["initiative"], ref.get("kind", "project"), "curated") or slugify(ref["initiative"])
 
         source, target = node(entry["source"]), node(entry["target"])

@@ -54,9 +54,21 @@ def inflections(form: str) -> list[str]:
     return forms
 
 
+def county_board_forms(actor: GazetteerActor) -> list[str]:
+    """The ways a county board is written: "Länsstyrelsen i Kalmar län", "Länsstyrelsen Kalmar
+    län", "Länsstyrelsen i Kalmar", "Länsstyrelsen Kalmar" (from its county, "Kalmar län")."""
+    if actor.type != "county_board" or len(actor.counties) != 1:
+        return []
+    county = actor.counties[0]
+    base = re.sub(r"\s+län$", "", county)
+    bare = base[:-1] if base.endswith("s") and not base.endswith("ss") else base
+    return [f"Länsstyrelsen{sep}{place}" for sep in (" ", " i ") for place in (county, base, bare)]
+
+
 @dataclass
 class Gazetteer:
     actors: dict[str, GazetteerActor]
+    extra_places: frozenset[str] = frozenset()  # provinces and areas (places.txt)
 
     def by_type(self, actor_type: str) -> list[GazetteerActor]:
         return [a for a in self.actors.values() if a.type == actor_type]
@@ -64,13 +76,16 @@ class Gazetteer:
     def forms(self, county: str | None) -> dict[str, str]:
         """Surface form -> actor id, with local aliases of the actors serving `county`."""
         table: dict[str, str] = {}
+        local: dict[str, str] = {}
         for actor in self.actors.values():
-            names = [actor.name, *actor.aliases]
-            if county and county in actor.counties:
-                names += actor.local_aliases
-            for name in names:
+            for name in [actor.name, *actor.aliases, *county_board_forms(actor)]:
                 for form in inflections(name):
                     table.setdefault(form, actor.id)
+            if county and county in actor.counties:
+                for name in actor.local_aliases:
+                    for form in inflections(name):
+                        local.setdefault(form, actor.id)
+        table.update(local)  # in its county, "Coompanion" is the county's Coompanion, not the federation
         return table
 
     def place_names(self) -> set[str]:
@@ -83,7 +98,22 @@ class Gazetteer:
             for county in actor.counties:
                 base = re.sub(r"\s+län$", "", county)
                 places.update({base, re.sub(r"s$", "", base)})
+        places |= self.extra_places
         return {p for p in places if p}
+
+    def municipality_by_place(self) -> dict[str, str]:
+        """Place name (and its genitive) -> municipality id: "Tierp" and "Tierps" -> tierps-kommun."""
+        table: dict[str, str] = {}
+        for actor in self.actors.values():
+            if actor.type != "municipality":
+                continue
+            place = re.sub(r"\s+(kommun|stad|Stad)$", "", actor.name)
+            if " " in place:
+                continue
+            bare = place[:-1] if place.endswith("s") and actor.name.endswith(" kommun") and not place.endswith("ss") else place
+            for form in {place, bare, bare + "s"}:
+                table.setdefault(form, actor.id)
+        return table
 
     def county_of(self, actor_id: str) -> str | None:
         actor = self.actors.get(actor_id)
@@ -117,4 +147,9 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
     merged: dict[str, GazetteerActor] = {}
     for path in sorted(directory.glob("*.csv")):
         merged.update(read_gazetteer(path).actors)
-    return Gazetteer(merged)
+    places_file = directory / "places.txt"
+    places = frozenset()
+    if places_file.exists():
+        places = frozenset(line.strip() for line in places_file.read_text(encoding="utf-8").splitlines()
+                           if line.strip() and not line.startswith("#"))
+    return Gazetteer(merged, places)

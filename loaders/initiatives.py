@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from samverkan.graph.ids import slugify
 
-from .actors import Mention, is_common_word, needs_case
-from .matcher import PhraseMatcher, tokenize
+from .actors import ActorFinder, Mention, is_common_word, needs_case
+from .matcher import PhraseMatcher
 from .sections import Layout
 from .sentences import Sentence
 
@@ -25,25 +25,28 @@ PROJECT_ID_RE = re.compile(
     r"\b(Nyps|NYPS|Journalnummer|Ärendenummer|Ärende-id|Projektnummer|Diarienummer)\s*:\s*"
     r"(\d[\d-]{3,}\d(?:\s*,\s*\d[\d-]{3,}\d)*)"
 )
-TRIGGER_KINDS = {
-    "projektet": "project", "projekten": "project", "projekt": "project", "programmet": "programme",
-    "satsningen": "programme", "nätverket": "network", "förstudien": "study", "studien": "study",
-    "strategin": "strategy", "initiativet": "project", "plattformen": "project", "konceptet": "project",
-    "undersökningen": "study", "kartläggningen": "study", "utbildningen": "project", "handlingsplanen": "strategy",
-    "samverkansprojektet": "project", "Projekt:": "project",
-}
-TRIGGER_RE = re.compile(r"(?i)\b(" + "|".join(re.escape(k) for k in TRIGGER_KINDS) + r")\s+")
 VERB_OBJECT_RE = re.compile(
     r"(?i)\b(?:deltar|deltog|medverkar|medverkade)\s+(?:\w+\s+){0,2}?i\s+|\bsammankallande\s+(?:för|i)\s+|"
     r"\bansvarar\s+för\s+|\bleder\s+|\bdriver\s+"
 )
 NETWORK_NAME = re.compile(r"(?i)(partnerskap|nätverk|forum|plattform|allians|råd)")
-QUOTED_RE = re.compile(r"^[”\"“']([^”\"“']{2,90})[”\"“']")
-APPOSITION_RE = re.compile(
-    r"([A-ZÅÄÖ][\w+.-]*(?:\s+[\w+.-]+){0,5}),\s+(?:ett|en)\s+(projekt|program|nätverk|satsning|förstudie|studie|initiativ|plattform)\b"
+# "Samhällskontraktet, en samverkansarena som …": a name, then "ett/en" and a kind noun (lexicon)
+APPOSITION_RE = re.compile(r"([A-ZÅÄÖ][\w+.-]*(?:\s+[\w+.-]+){0,5}),\s+(?:ett|en)\s+([a-zåäö-]+)(?:\s+([a-zåäö-]+))?")
+# "Ölands vattenlyft ska minska …": a short name opening a sentence, then what a project does
+TOPIC_SUBJECT_RE = re.compile(
+    r"^([A-ZÅÄÖ][\w&.+:'-]*(?:\s+[\w&.+:'–-]+){0,5}?)\s+(?:ska|skall|syftar|vill|siktar|har som mål|pågår|startade|"
+    r"startar|riktar sig|handlar om|är ett|är en)\b"
 )
+# "(Nyps 20203105)", "(dnr 2019-1234)": a project id in brackets after a name
+ID_IN_BRACKETS_RE = re.compile(r"\(\s*(?:Nyps|NYPS|Projektnummer|Journalnummer|Ärendenummer|dnr|Dnr)\.?\s*:?\s*(\d[\d-]{3,}\d(?:\s*,\s*\d[\d-]{3,}\d)*)\s*\)")
+# "X är ett projekt", "X utgörs av två projekt": a name opening a sentence, then a kind noun.
+COPULA_KIND_RE = re.compile(
+    r"^((?:[A-ZÅÄÖ0-9][\w&.+:'-]*)(?:\s+[\w&.+:'–-]+){0,7}?)\s+(?:är|var|blir|blev|utgörs\s+av|består\s+av)\s+"
+    r"(?:ett|en|två|tre|fyra|fem|flera|det)\s+(?:[a-zåäö-]+\s+){0,2}?([a-zåäö-]+)\b"
+)
+# "två projekt, A och B": the names listed after a number and a plural kind noun.
+KIND_LIST_RE = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+(?:[a-zåäö]+\s+)?([a-zåäö-]+),\s+")
 NETWORK_COMPOUND_RE = re.compile(r"\b([\wåäöÅÄÖ]{2,}-?nätverk(?:et)?)\b")
-ABBREV_AFTER_RE = re.compile(r"^\s*\.?\s*\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7})\)")
 TITLE_CUT_RE = re.compile(r"\s+[–-]\s+|:\s|,\s*(?=Nyps)|\s+(?:är|har|ska|som|var|blir)\s+")
 TITLE_PREFIX_RE = re.compile(r"^(?:Projekt|Projektnamn|Insats|Namn)\s*:\s*", re.I)
 ANSWER_WORDS = {"Ja", "Nej", "Se", "Läs"}
@@ -51,13 +54,6 @@ ROW_STOP_WORDS = re.compile(
     r"^(Insatsen|Prestation|Förväntade|Förväntad|Effekt|Effekter|Lång sikt|På lång sikt|Kort sikt|Resultat|Syftet|Målet|"
     r"Ett |En |Det |De |Detta|Dessa|Under|Genom|Projektet|Inom|Samma som|Medfinansiering|Se |Läs )"
 )
-CONNECTORS = {"i", "och", "för", "av", "på", "&", "-", "–", "till"}
-NAME_STOP = {
-    "som", "har", "är", "med", "inom", "och", "under", "via", "vid", "ska", "kommer", "där", "samt", "men",
-    "eller", "att", "kan", "har", "hade", "var", "blev", "blir", "genom", "mellan", "från", "till", "om",
-}
-VERB_FORM = re.compile(r"\w+(?:its|ats|ades|erades|ierats|ieras|eras|drivs|bedrivs)$")
-KIND_WORDS = {"project": "projekt", "programme": "program", "network": "nätverk", "strategy": "strategi", "study": "studie"}
 
 
 @dataclass
@@ -71,59 +67,35 @@ class InitiativeRecord:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,.;:()”\"“'–-")
-
-
-def capture_name(text: str, start: int) -> tuple[str, int] | None:
-    """A proper name starting at `start`: quoted, or capitalised words with numbers and connectors."""
-    quoted = QUOTED_RE.match(text[start:])
-    if quoted:
-        return _clean(quoted.group(1)), start + quoted.end()
-    tokens = tokenize(text[start:])
-    if not tokens or not (tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit()):
-        return None
-    taken = [tokens[0]]
-    definite = tokens[0].text.endswith(("et", "en"))
-    for i in range(1, len(tokens)):
-        tok = tokens[i].text
-        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if tok[:1].isupper() or any(ch.isdigit() for ch in tok) or tok in {"+"}:
-            taken.append(tokens[i])
-        elif tok in CONNECTORS and (nxt[:1].isupper() or any(ch.isdigit() for ch in nxt)):
-            taken.append(tokens[i])
-        elif definite and tok in {"för", "inom"} and nxt.isalpha() and len(taken) == 1:
-            taken.extend(tokens[i : i + 2])  # "Partnerskapet för landsbygdsutveckling"
-            break
-        elif tok.isalpha() and tok.islower() and tok not in NAME_STOP and not VERB_FORM.match(tok) and len(taken) < 3:
-            taken.append(tokens[i])  # "Fjällnära hållbarhet", "Digital kompetens 60+"
-        else:
-            break
-        if len(taken) >= 8:
-            break
-    while taken and taken[-1].text in CONNECTORS:
-        taken.pop()
-    if not taken:
-        return None
-    end = start + taken[-1].end
-    return _clean(text[start:end]), end
+    """Whitespace collapsed, stray punctuation off the ends; a closing bracket that closes one
+    inside the name stays ("Mälardalens högskola (verksamhet)")."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:(”\"“'–-")
+    while name.endswith(")") and name.count("(") < name.count(")"):
+        name = name[:-1].rstrip(" ,.;:(”\"“'–-")
+    return name
 
 
 class InitiativeFinder:
-    def __init__(self, actor_ids: set[str], is_known_actor):
+    def __init__(self, actor_ids: set[str], is_known_actor, places: frozenset[str] = frozenset()):
         self.records: dict[str, InitiativeRecord] = {}
         self.by_project_id: dict[str, str] = {}
         self.matcher = PhraseMatcher()
         self.row_of_line: dict[int, str] = {}
         self._actor_ids = actor_ids
         self._is_known_actor = is_known_actor
+        self._places = places  # a place ("Östra Mellansverige") is no initiative
 
     # --- records ----------------------------------------------------------------------
-    def add(self, name: str, kind: str, method: str, nyps: list[str] | None = None, alias: str | None = None) -> str | None:
+    def add(self, name: str, kind: str, method: str, nyps: list[str] | None = None, alias: str | None = None,
+            certain: bool = False) -> str | None:
+        """Record an initiative (or find the one it is). `certain` where the text says it is one
+        ("X, en samverkansarena", "X (Nyps 123)"), so a name that is also a common word counts."""
         name = _clean(name)
         words = name.split()
-        if len(name) < 3 or len(words) > 12 or words[0] in ANSWER_WORDS or self._is_known_actor(name):
+        if len(name) < 3 or len(words) > 12 or words[0] in ANSWER_WORDS or (self._is_known_actor(name) and not certain) \
+                or name in self._places:
             return None
-        if kind != "area" and len(words) == 1 and not name.isupper() and is_common_word(name):
+        if kind != "area" and len(words) == 1 and not name.isupper() and is_common_word(name) and not certain:
             return None
         nyps = nyps or []
         existing = next((self.by_project_id[n] for n in nyps if n in self.by_project_id), None)
@@ -221,33 +193,130 @@ class InitiativeFinder:
         for j in range(start, end + 1):
             self.row_of_line[j + 1] = initiative_id
 
-    def discover_text(self, sentences: list[Sentence]) -> None:
-        for sentence in sentences:
+    def discover_text(self, sentences: list[Sentence], actors: "ActorFinder") -> None:
+        """Names in running text, read with the same phrase reader the rules use: after an
+        initiative noun ("projektet X", "samverkansprojektet ”Y”"), as the object of taking part
+        or leading ("deltar i X"), in appositions ("X, ett projekt som …"), as the subject of
+        "X är ett projekt" / "X utgörs av två projekt, A och B", and network compounds."""
+        from .analysis import analyse_names
+        from .phrases import PhraseReader
+        from .words import get_lexicon
+
+        lexicon = get_lexicon()
+        for n, sentence in enumerate(sentences):
+            a = analyse_names(sentence, actors)
+            reader = PhraseReader(a, lexicon, frozenset(actors.places))
             text = sentence.text
-            for m in TRIGGER_RE.finditer(text):
-                captured = capture_name(text, m.end())
-                if not captured:
+            for i, tok in enumerate(a.tokens[:-1]):
+                kind = lexicon.initiative_kind(tok.text)
+                definite = lexicon.lemma(tok.text) != tok.text.lower() or a.tokens[i + 1].text == ":"
+                if not kind or not definite:
                     continue
-                name, end = captured
-                abbrev = ABBREV_AFTER_RE.match(text[end:])
-                self.add(name, TRIGGER_KINDS.get(m.group(1).lower(), "project"), "trigger-noun", alias=abbrev.group(1) if abbrev else None)
+                start = i + 2 if a.tokens[i + 1].text == ":" else i + 1
+                if start < len(a.tokens) and reader.name_starts(start):
+                    single = not tok.text.lower().endswith(("na", "projekten"))  # one name, not a list
+                    named = reader.read_name(start, len(a.tokens), single=single)
+                    actor = next((m for m in a.actors if m.start == a.tokens[start].start), None)
+                    # "projektet Leader Linné": after a kind noun, a name is the project's, unless it is
+                    # exactly a gazetteer organisation's
+                    if named and (actor is None or named[1] > actor.end or actor.id not in actors.gazetteer.actors):
+                        self._add_read(named, kind, "trigger-noun", certain=actor is not None)
             for m in VERB_OBJECT_RE.finditer(text):
-                captured = capture_name(text, m.end())
-                if captured and (len(captured[0].split()) > 1 or not is_common_word(captured[0])):
-                    kind = "network" if NETWORK_NAME.search(captured[0].split()[0]) else "project"
-                    self.add(captured[0], kind, "verb-object")
+                start = a.token_index(m.end())
+                if a.tokens[start].start == m.end() and reader.name_starts(start) and not reader.actor_at(start):
+                    named = reader.read_name(start, len(a.tokens))
+                    if named and (len(named[0].split()) > 1 or not is_common_word(named[0])):
+                        kind = "network" if NETWORK_NAME.search(named[0].split()[0]) else "project"
+                        self._add_read(named, kind, "verb-object")
             for m in APPOSITION_RE.finditer(text):
+                kind = lexicon.initiative_kind(m.group(2)) or (m.group(3) and lexicon.initiative_kind(m.group(3)))
+                if not kind or kind == "activity":
+                    continue
                 words = m.group(1).split()
                 while words and not words[0][:1].isupper():
                     words.pop(0)
-                kind = next((k for k, v in KIND_WORDS.items() if m.group(2).startswith(v)), "project")
-                self.add(" ".join(words), kind, "apposition")
+                start = a.token_index(m.start(1) + m.group(1).index(words[0])) if words else None
+                if start is not None and not reader.actor_at(start):
+                    self.add(" ".join(words), kind, "apposition", certain=True)
+            self._discover_copula(a, reader, lexicon)
+            self._discover_before_ids(a, lexicon)
+            self._discover_topic_subject(sentences, n, a, reader, lexicon)
             for m in NETWORK_COMPOUND_RE.finditer(text):
                 word = m.group(1)
                 if word.lower() in {"nätverk", "nätverket"} or len(word) < 10:
                     continue
                 definite = word if word.endswith("et") else word + "et"
                 self.add(definite[:1].upper() + definite[1:], "network", "network-compound", alias=word)
+
+    def _add_read(self, named, kind: str, method: str, certain: bool = False) -> None:
+        if named:
+            name, _, aliases, ids = named
+            self.add(name, kind, method, list(ids), alias=aliases[0] if aliases else None, certain=certain)
+
+    def _discover_topic_subject(self, sentences: list[Sentence], n: int, a, reader, lexicon) -> None:
+        """"Ölands vattenlyft ska minska vattenbristen … Projektet drivs av …": a name opening a
+        sentence with "ska", "syftar", "vill", … is the initiative the next sentences call
+        "Projektet" (only when one of the next three does)."""
+        m = TOPIC_SUBJECT_RE.match(a.sentence.text)
+        if not m or reader.actor_at(0) or a.places and a.places[0].start == 0:
+            return
+        first = a.tokens[0].text.lower()
+        if first in lexicon.lists["determiners"] or first in lexicon.actor_anaphora or lexicon.initiative_kind(first) \
+                or first in lexicon.initiative_anaphora:
+            return
+        later = " ".join(s.text for s in sentences[n + 1 : n + 4] if s.section == a.sentence.section).lower().split()
+        if any(w.strip(".,;:") in lexicon.initiative_anaphora for w in later):
+            self.add(m.group(1), "project", "topic-subject")
+
+    def _discover_before_ids(self, a, lexicon) -> None:
+        """"Klimatkraft Gävleborg (Nyps 20203105)": a name with a project id after it is an
+        initiative. The name is read backwards to a verb, a kind noun or punctuation."""
+        from .clauses import is_finite_verb
+
+        for m in ID_IN_BRACKETS_RE.finditer(a.sentence.text):
+            end = a.token_index(m.start()) - 1
+            k = end
+            while k >= 0:
+                tok = a.tokens[k].text
+                lower = tok.lower()
+                if not re.search(r"\w", tok) or is_finite_verb(tok, lexicon) or lower in lexicon.lists["boundaries"] \
+                        or (lexicon.initiative_kind(tok) and tok[:1].islower()) or (k < end and tok[:1].islower()
+                                                                                    and lower in ("är", "om", "av", "till", "med", "för", "i")):
+                    break
+                k -= 1
+            start = k + 1
+            while start <= end and (not a.tokens[start].text[:1].isupper() or a.tokens[start].text in ("I", "Inom", "För")):
+                start += 1
+            if start <= end:
+                name = a.sentence.text[a.tokens[start].start : a.tokens[end].end]
+                ids = [x.strip() for x in m.group(1).split(",")]
+                self.add(name, "project", "project-id", ids, certain=True)
+
+    def _discover_copula(self, a, reader, lexicon) -> None:
+        """"Förädlingsmackapären utgörs av två projekt, A och B", "Kunskapsbron är ett projekt för …":
+        the subject, and the projects listed after a plural kind noun, are initiatives."""
+        text = a.sentence.text
+        m = COPULA_KIND_RE.match(text)
+        if m and lexicon.initiative_kind(m.group(2)) and not reader.actor_at(0) and reader.name_starts(0):
+            subject = m.group(1).strip()
+            if not is_common_word(subject.split()[0]) or len(subject.split()) > 1:
+                self.add(subject, lexicon.initiative_kind(m.group(2)) or "project", "copula")
+        for listing in KIND_LIST_RE.finditer(text):
+            if not lexicon.initiative_kind(listing.group(1)):
+                continue
+            start = a.token_index(listing.end())
+            while start < len(a.tokens) and reader.name_starts(start) and not reader.actor_at(start):
+                named = reader.read_name(start, len(a.tokens))
+                if not named:
+                    break
+                self._add_read(named, lexicon.initiative_kind(listing.group(1)) or "project", "kind-list")
+                nxt = a.token_index(named[1])
+                while nxt < len(a.tokens) and a.tokens[nxt].start < named[1]:
+                    nxt += 1
+                if nxt < len(a.tokens) and a.tokens[nxt].text in (",", "och", "samt"):
+                    start = nxt + 1
+                else:
+                    break
 
     # --- mentions ---------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:

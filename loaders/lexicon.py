@@ -23,6 +23,35 @@ __all__ = ["Lexicon", "get_lexicon"]
 _ZIPF_FLOOR = 1.0
 
 
+def _zipf_table(language: str) -> dict[str, float]:
+    """wordfreq's table in zipf values. Building it takes ~0.8 s, so the result is kept in the
+    user's cache directory (marshal, keyed by the wordfreq version) and read back in ~0.1 s;
+    where that directory cannot be written, the table is simply built each time."""
+    import marshal
+    import os
+    from importlib.metadata import version
+    from pathlib import Path
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "samverkan"
+    path = cache / f"zipf-{language}-{version('wordfreq')}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    import wordfreq
+
+    freqs = wordfreq.get_frequency_dict(language)
+    table = {w: math.log10(f) + 9.0 for w, f in freqs.items() if f > 0}
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(table))
+        tmp.replace(path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass
+    return table
+
+
 class Lexicon:
     """Word frequencies (zipf scale, case-insensitive) plus a compound check.
 
@@ -55,10 +84,7 @@ class Lexicon:
         if self._zipf is None:
             with self._lock:
                 if self._zipf is None:
-                    import wordfreq
-
-                    freqs = wordfreq.get_frequency_dict(self.language)
-                    self._zipf = {w: math.log10(f) + 9.0 for w, f in freqs.items() if f > 0}
+                    self._zipf = _zipf_table(self.language)
         return self._zipf
 
     def load(self) -> "Lexicon":

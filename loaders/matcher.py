@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN_RE = re.compile(r"\w+(?:[-:.&']\w+)*\+?|[^\w\s]", re.UNICODE)
 
@@ -28,6 +29,13 @@ class Match:
 
 
 def tokenize(text: str) -> list[Token]:
+    """The tokens of a text (a shared, read-only list: the same sentence is tokenised by several
+    stages, so the result is remembered)."""
+    return _tokenize(text)
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
@@ -36,6 +44,7 @@ class PhraseMatcher:
         self._phrases: dict[tuple[str, ...], list[tuple[tuple[str, ...], bool, str]]] = {}
         self._prefixes: set[tuple[str, ...]] = set()
         self.max_len = 1
+        self.version = 0  # changes with every phrase added or remapped: results keyed by it stay valid
 
     def add(self, phrase: str, key: str, case_sensitive: bool = False) -> None:
         tokens = tuple(t.text for t in tokenize(phrase))
@@ -46,6 +55,7 @@ class PhraseMatcher:
         if any(e[0] == tokens and e[1] == case_sensitive for e in entries):
             return
         entries.append((tokens, case_sensitive, key))
+        self.version += 1
         for n in range(1, len(lowered)):
             self._prefixes.add(lowered[:n])
         self.max_len = max(self.max_len, len(tokens))
@@ -54,6 +64,7 @@ class PhraseMatcher:
         """Point every phrase of `old` at `new` (two names found to be one organisation)."""
         for key, entries in self._phrases.items():
             self._phrases[key] = [(t, cs, new if k == old else k) for t, cs, k in entries]
+        self.version += 1
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(t.text.lower() for t in tokenize(phrase)) in self._phrases

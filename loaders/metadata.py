@@ -22,15 +22,16 @@ class Metadata:
     date: str | None
 
 
-def _count(text: str, name: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+def _region_names(gazetteer: Gazetteer) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every region's names (longest first), and name -> region id."""
+    by_name = {name: region.id for region in gazetteer.by_type("region") for name in [region.name, *region.aliases]}
+    names = sorted(by_name, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"), by_name
 
 
 def detect_metadata(text: str, gazetteer: Gazetteer) -> Metadata:
-    scores: Counter[str] = Counter()
-    for region in gazetteer.by_type("region"):
-        for name in [region.name, *region.aliases]:
-            scores[region.id] += _count(text, name)
+    pattern, by_name = _region_names(gazetteer)
+    scores: Counter[str] = Counter(by_name[m.group(1)] for m in pattern.finditer(text))
     region_id = None
     if scores and scores.most_common(1)[0][1] > 0:
         region_id = scores.most_common(1)[0][0]

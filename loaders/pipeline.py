@@ -12,17 +12,17 @@ from pathlib import Path
 from samverkan.graph.ids import relationship_id, slugify
 from samverkan.graph.model import GraphData, Node, Relationship
 
-from .actors import ActorFinder, Mention
+from .actors import ActorFinder
 from .curated import apply_curated
 from .gazetteer import Gazetteer, load_gazetteer
 from .initiatives import InitiativeFinder
 from .metadata import Metadata, detect_metadata
 from .read import RawDocument, read_document
-from .relations import Context, Fact, extract_facts
+from .reading import Reading, read_relations
+from .rules import Fact
 from .repair import repair_text
 from .sections import Layout, split_sections
 from .sentences import Sentence, split_sentences
-from .template import counterpart
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Extraction:
     layout: Layout
     sentences: list[Sentence]
     facts: list[Fact]
+    reading: Reading | None = None  # per-sentence analyses and rule traces, when asked for
 
 
 def document_id(meta: Metadata, path: Path, sha256: str) -> str:
@@ -43,29 +44,8 @@ def document_id(meta: Metadata, path: Path, sha256: str) -> str:
     return f"{slugify(path.stem) or 'document'}-{sha256[:8]}"
 
 
-def _without_overlaps(actors: list[Mention], initiatives: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Where an actor and an initiative name overlap, the longer name wins."""
-    keep_a, keep_i = [], []
-    for a in actors:
-        if not any(i.start <= a.start and a.end <= i.end and (i.end - i.start) > (a.end - a.start) for i in initiatives):
-            keep_a.append(a)
-    for i in initiatives:
-        if not any(a.start <= i.start and i.end <= a.end and (a.end - a.start) >= (i.end - i.start) for a in keep_a):
-            keep_i.append(i)
-    return keep_a, keep_i
-
-
-def _counterpart_id(number: str, finder: ActorFinder, gazetteer: Gazetteer, county: str | None) -> str | None:
-    kind = counterpart(number)
-    if kind == "municipalities":
-        return finder.collective_id
-    if kind and county:
-        match = next((a for a in gazetteer.by_type(kind) if county in a.counties), None)
-        return match.id if match else None
-    return None
-
-
-def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extraction:
+def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None, keep: bool = False) -> Extraction:
+    """Extract one document; `keep` keeps every sentence's analysis and rule trace (explain)."""
     gazetteer = gazetteer or load_gazetteer()
     text = repair_text(raw.text).text
     lines = text.split("\n")
@@ -76,44 +56,13 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
 
     actors = ActorFinder(gazetteer, meta.county, meta.region_id)
     actors.discover(sentences)
-    initiatives = InitiativeFinder(set(gazetteer.actors) | set(actors.records), lambda name: actors.resolve(name) is not None)
-    initiatives.discover_text(sentences)
+    initiatives = InitiativeFinder(set(gazetteer.actors) | set(actors.records), lambda name: actors.resolve(name) is not None,
+                                   frozenset(actors.places))
+    initiatives.discover_text(sentences, actors)
     initiatives.discover_tables(lines, layout)
 
-    def actor_type(actor_id: str) -> str:
-        return actors.record(actor_id).type
-
-    facts: list[Fact] = []
-    mentions: dict[tuple[str, str, str], list[Sentence]] = defaultdict(list)
-    previous: dict[str, str | None] = {}
-    councils: dict[str, str] = {}
-    titles = {s.number: s.title for s in layout.sections}
-    counterparts = {s.number: _counterpart_id(s.number, actors, gazetteer, meta.county) for s in layout.sections}
-    for sentence in sentences:
-        found_actors, found_initiatives = _without_overlaps(actors.mentions(sentence.text), initiatives.mentions(sentence.text))
-        for m in found_actors + found_initiatives:
-            mentions[(m.kind, m.id, sentence.section)].append(sentence)
-        ctx = Context(
-            sentence=sentence,
-            actors=found_actors,
-            initiatives=found_initiatives,
-            region_id=meta.region_id,
-            counterpart_id=counterparts.get(sentence.section),
-            row_initiative=initiatives.row_of_line.get(sentence.line),
-            previous_initiative=previous.get(sentence.section),
-            previous_council=councils.get(sentence.section),
-            actor_type=actor_type,
-            area=initiatives.area,
-            section_title=titles.get(sentence.section, ""),
-        )
-        facts += extract_facts(ctx)
-        for m in found_actors:
-            if actor_type(m.id) in ("network_council", "cluster"):
-                councils[sentence.section] = m.id
-        if found_initiatives:
-            previous[sentence.section] = found_initiatives[-1].id
-        elif ctx.row_initiative:
-            previous[sentence.section] = ctx.row_initiative
+    reading = read_relations(sentences, layout, meta, actors, initiatives, gazetteer, keep=keep)
+    facts, mentions = reading.facts, reading.mentions
 
     graph = GraphData()
     document = {
@@ -144,6 +93,8 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
     _add_facts(graph, doc_id, facts)
     _add_mentions(graph, doc_id, mentions)
     used = {r.source for r in graph.relationships.values()} | {r.target for r in graph.relationships.values()}
+    for actor_id in used - set(actors.records) - set(initiatives.records) - set(graph.nodes):
+        actors.record(actor_id)  # a party no sentence named ("the section's counterpart")
     for record in actors.records.values():
         if record.id in used:
             graph.add_node(Node(record.id, "Actor", {
@@ -155,7 +106,7 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None) -> Extrac
             graph.add_node(Node(record.id, "Initiative", {
                 "name": record.name, "kind": record.kind, "nyps": list(record.nyps), "aliases": list(record.aliases),
             }))
-    return Extraction(graph, text, meta, layout, sentences, facts)
+    return Extraction(graph, text, meta, layout, sentences, facts, reading if keep else None)
 
 
 def _add_facts(graph: GraphData, doc_id: str, facts: list[Fact]) -> None:

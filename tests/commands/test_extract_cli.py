@@ -109,3 +109,32 @@ def test_text_over_the_size_limit(tmp_path):
 def test_usage_errors(args):
     proc = run(*args)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_explain_shows_mentions_rules_and_facts():
+    proc = run("explain", "Projektet Smart Vatten Norr medfinansieras av Formas och Luleå kommun.")
+    assert proc.returncode == 0, proc.stderr
+    assert "fired       financed-by on 'medfinansieras av'" in proc.stdout
+    assert "Formas -FINANCES-> Smart Vatten Norr" in proc.stdout
+    assert "actor       'Luleå kommun' -> Luleå kommun" in proc.stdout
+
+
+def test_explain_a_line_of_a_report_and_bad_arguments():
+    from samverkan.settings import BUNDLED_REPORT
+
+    proc = run("explain", "--doc", str(BUNDLED_REPORT), "--line", "4628")
+    assert proc.returncode == 0 and "medborgarundersökning" in proc.stdout and "cofinance-answer" in proc.stdout
+    bad = run("explain", "--doc", str(BUNDLED_REPORT), "--line", "x")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and bad.stderr.count("\n") == 1
+    neither = run("explain")
+    assert neither.returncode == 2 and "Traceback" not in neither.stderr
+
+
+def test_score_prints_recall_and_precision_per_relation():
+    from samverkan.settings import DATA_DIR
+
+    proc = run("score", str(DATA_DIR / "eval" / "own_passages.yaml"), "--by-rule")
+    assert proc.returncode == 0, proc.stderr
+    assert "finances" in proc.stdout and "recall" in proc.stdout and "financed-by" in proc.stdout
+    missing = run("score", "/nonexistent/gold.yaml")
+    assert missing.returncode == 3 and "no such gold file" in missing.stderr

@@ -40,4 +40,6 @@ def fact_set(extraction, rel_type=None, section=None):
         if section and not str(r.props["section"]).startswith(section):
             continue
         out.add((r.type, g.nodes[r.source].name, g.nodes[r.target].name))
+        if r.type == "COLLABORATES_WITH":  # stored once, read undirected
+            out.add((r.type, g.nodes[r.target].name, g.nodes[r.source].name))
     return out

@@ -100,7 +100,7 @@ def test_kronoberg_excerpt_other_phrasings(extract_fixture, facts):
         ("FINANCES", "Energimyndigheten", "Glasriket 2.0"),
         ("MEMBER_OF", region, "Sydsvenska Handelskammaren"),
         ("FINANCES", "Växjö kommun", "Leader Linné"),  # "Medfinansiärer i projektet X är A, B och C"
-        ("FINANCES", "Coompanion", "Sociala Innovationer Småland"),  # "Coompanion Kronoberg är medfinansiär i …"
+        ("FINANCES", "Coompanion Kronoberg", "Sociala Innovationer Småland"),  # "Coompanion Kronoberg är medfinansiär i …"
     }
     assert expected <= found, expected - found
     # the leader is not read as a funder, nor the funders as leaders
