@@ -5,8 +5,8 @@ returns a `GraphData` in which every relationship carries its provenance.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from samverkan.graph.ids import relationship_id, slugify
@@ -21,7 +21,8 @@ from .read import RawDocument, read_document
 from .reading import Reading, read_relations
 from .rules import Fact
 from .repair import repair_text
-from .sections import Layout, split_sections
+from .layout import normalize_layout
+from .sections import Layout, Section, split_sections
 from .sentences import Sentence, split_sentences
 
 
@@ -48,11 +49,15 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None, keep: boo
     """Extract one document; `keep` keeps every sentence's analysis and rule trace (explain)."""
     gazetteer = gazetteer or load_gazetteer()
     text = repair_text(raw.text).text
-    lines = text.split("\n")
     meta = detect_metadata(text, gazetteer)
     doc_id = document_id(meta, raw.path, raw.sha256)
-    layout = split_sections(text)
-    sentences = split_sentences(text, layout)
+    # Sections and sentences are read on lines as the template needs them; every line
+    # number given out is the line of the file itself.
+    norm = normalize_layout(text)
+    lines = norm.text.split("\n")
+    layout = split_sections(norm.text)
+    sentences = [replace(s, line=norm.line(s.line), end_line=norm.line(s.end_line))
+                 for s in split_sentences(norm.text, layout)]
 
     actors = ActorFinder(gazetteer, meta.county, meta.region_id)
     actors.discover(sentences)
@@ -60,6 +65,10 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None, keep: boo
                                    frozenset(actors.places))
     initiatives.discover_text(sentences, actors)
     initiatives.discover_tables(lines, layout)
+    # a table row is known by its file line only where that line was not broken up
+    broken = {line for line, count in Counter(norm.origin).items() if count > 1}
+    initiatives.row_of_line = {norm.line(n): i for n, i in initiatives.row_of_line.items() if norm.line(n) not in broken}
+    layout = Layout([Section(s.number, s.title, norm.line(s.start), norm.line(s.end)) for s in layout.sections], layout.lines)
 
     reading = read_relations(sentences, layout, meta, actors, initiatives, gazetteer, keep=keep)
     facts, mentions = reading.facts, reading.mentions

@@ -143,6 +143,8 @@ def repair_text(text: str, lexicon: Lexicon | None = None) -> RepairResult:
     lines = text.split("\n")
     changes: list[Change] = []
     lines = _join_hyphens(lines, lex, changes)
+    lines = _join_inline_hyphens(lines, lex, changes)
+    lines = _join_broken_words(lines, lex, changes)
     lines = _repair_diacritics(lines, lex, changes)
     changes.sort(key=lambda c: (c.line, c.kind != "hyphen"))
     return RepairResult("\n".join(lines), changes)
@@ -194,6 +196,61 @@ def _join_hyphens(lines: list[str], lex: Lexicon, changes: list[Change]) -> list
         changes.append(Change(i + 1, f"{prefix}-\n{fragment}", joined, "hyphen"))
         if fragment.endswith("-"):
             i -= 1  # the moved fragment ends in a hyphen itself: look at this line again
+    return lines
+
+
+# "Kompetens- försörjning": a word hyphenated at a line break whose lines a PDF tool joined
+_INLINE_HYPHEN_RE = re.compile(r"(?<![\w-])([^\W\d_][^\W\d_-]{2,})- ([^\W\d_]{3,})")
+
+
+def _join_inline_hyphens(lines: list[str], lex: Lexicon, changes: list[Change]) -> list[str]:
+    """Join "kompetens- försörjning" when the solid word is Swedish (listed or a compound);
+    a suspended hyphen ("el- och automationsutbildning", "cykel- eller gångväg") stays."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if "- " not in line:
+            out.append(line)
+            continue
+
+        def join(m: re.Match) -> str:
+            prefix, head = m.group(1), m.group(2)
+            if head.lower() in _CONJUNCTIONS or not head[0].islower():
+                return m.group(0)
+            solid = prefix + head
+            if lex.frequency(solid.lower()) <= 0.0 and not lex.is_compound(solid.lower()):
+                return m.group(0)
+            joined = prefix + ("-" if _keep_hyphen(prefix, head, head[0], lex) else "") + head
+            changes.append(Change(number, m.group(0), joined, "hyphen"))
+            return joined
+
+        out.append(_INLINE_HYPHEN_RE.sub(join, line))
+    return out
+
+
+_LAST_PIECE_RE = re.compile(r"(?<!\S)([^\W\d_]+[aoAO])[ \t]*$")
+_FIRST_PIECE_RE = re.compile(r"^[ \t]*([a-zåäöé]+)(?=[\s.,;:!?]|$)")
+
+
+def _join_broken_words(lines: list[str], lex: Lexicon, changes: list[Change]) -> list[str]:
+    """A word whose lost diacritic left a space, broken over two lines by the layout
+    ("Intressefo" / "reningen ..."): the second piece moves up, so the line's repair sees
+    the whole word ("Intressefo reningen" -> "Intresseföreningen")."""
+    lines = list(lines)
+    for i in range(len(lines) - 1):
+        last = _LAST_PIECE_RE.search(lines[i])
+        first = _FIRST_PIECE_RE.match(lines[i + 1])
+        if not last or not first:
+            continue
+        a, b = last.group(1), first.group(1)
+        if lex.frequency(a.lower()) > 0 and lex.frequency(b) > 0:
+            continue  # two words, as a line break usually separates
+        stem = a[:-1].lower()
+        joined = [stem + v.lower() + b for v in _JOINT_VARIANTS[a[-1]]]
+        if not any(lex.frequency(w) > 0 or lex.is_compound(w) for w in joined):
+            continue
+        lines[i] = lines[i].rstrip() + " " + b
+        lines[i + 1] = lines[i + 1][first.end() :].lstrip()
+        changes.append(Change(i + 1, f"{a}\n{b}", f"{a} {b}", "hyphen"))
     return lines
 
 
@@ -491,10 +548,16 @@ def _trim_change(before: str, after: str) -> tuple[str, str]:
 
 
 def _prev_context(line, toks, k, line_prev):
-    before = line[: toks[k].start]
-    found = list(_CONTEXT_RE.finditer(before))
-    if found:
-        return _context_token(found[-1].group(0))
+    """The context token before token k; looks back a bounded stretch first, so a text with
+    no line breaks (one 170 kB line) is not scanned from its start for every damaged word."""
+    start = toks[k].start
+    for lookback in (200, start):
+        window = max(0, start - lookback)
+        found = list(_CONTEXT_RE.finditer(line, window, start))
+        if found and (len(found) > 1 or found[0].start() > window or window == 0):
+            return _context_token(found[-1].group(0))
+        if window == 0:
+            break
     return line_prev
 
 

@@ -38,11 +38,21 @@ def occurs_in(evidence: str, text: str) -> bool:
     return normalize_ws(evidence) in normalize_ws(text)
 
 
-def _is_heading(line: str, next_line: str | None) -> bool:
+HEADING_CANNOT_END = frozenset(
+    "med och av i för till som att en ett den det de på om från vid inom samt eller hos under mellan genom".split())
+
+
+def _is_heading(line: str, next_line: str | None, previous_line: str | None) -> bool:
+    """A short line that stands alone: no end punctuation, the next line starts anew, the line
+    before ended a sentence, and it does not stop on a word that needs more ("… tillsammans med")."""
     stripped = line.strip()
     if not stripped or stripped[-1] in ".,;:!?–-" or not stripped[0].isupper():
         return False
     words = stripped.split()
+    if words[-1].lower() in HEADING_CANNOT_END:
+        return False
+    if previous_line is not None and previous_line.strip() and previous_line.strip()[-1] not in ".!?:":
+        return False  # a line inside a wrapped sentence
     return len(words) <= 6 and next_line is not None and next_line[:1].isupper()
 
 
@@ -76,9 +86,10 @@ def _split_block(block: list[tuple[int, str]], section: str, answers: str | None
     for idx, (off, lineno) in enumerate(starts):
         line = block[idx][1].strip()
         nxt = block[idx + 1][1].strip() if idx + 1 < len(block) else None
+        prev = block[idx - 1][1].strip() if idx > 0 else None
         if BULLET.match(line):
             cuts.add(off)
-        if _is_heading(line, nxt):
+        if _is_heading(line, nxt, prev):
             cuts.add(off)
             cuts.add(off + len(line) + 1)
     sentences = []
