@@ -11,10 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samverkan import settings
-from samverkan.errors import InputError
-
-TEXT_ENCODINGS = ("utf-8-sig", "cp1252")
-
+from samverkan.errors import InputError, warn
 
 @dataclass(frozen=True)
 class RawDocument:
@@ -22,25 +19,42 @@ class RawDocument:
     text: str
     sha256: str
     format: str  # "txt" | "pdf"
+    unreadable: int = 0  # bytes that were not characters, read as U+FFFD
 
 
 def _max_bytes() -> int:
     return int(float(settings.get("SAMVERKAN_MAX_INPUT_MB")) * 1024 * 1024)
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if b"\x00" in data[:65536]:
+def _decode(data: bytes, path: Path) -> tuple[str, int]:
+    """The text and how many bytes could not be read as characters.
+
+    UTF-8 first; a UTF-8 text with a few stray bytes (a damaged copy) is read with each bad
+    byte as U+FFFD, counted, so one broken byte does not cost the whole report. A text without
+    valid UTF-8 sequences is legacy Windows-1252. Only content that is mostly NULs or control
+    characters is refused as binary."""
+    sample = data[:65536]
+    if sample.count(0) > 0.01 * len(sample):
         raise InputError(f"{path}: looks like a binary file, not a text report (give a .txt or .pdf)")
-    for encoding in TEXT_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
-        if controls > 0.01 * max(1, min(len(text), 65536)):
-            raise InputError(f"{path}: looks like a binary file, not a text report (give a .txt or .pdf)")
-        return text
-    raise InputError(f"{path}: cannot decode the text as UTF-8 or Windows-1252")
+    try:
+        text, bad = data.decode("utf-8-sig"), 0
+    except UnicodeDecodeError:
+        escaped = data.decode("utf-8-sig", errors="surrogateescape")
+        bad = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+        multibyte = sum(1 for ch in escaped if ord(ch) > 127) - bad
+        if multibyte >= bad:
+            text = "".join("\ufffd" if "\udc80" <= ch <= "\udcff" else ch for ch in escaped)
+        else:
+            text, bad = data.decode("cp1252", errors="replace"), 0
+            bad = text.count("\ufffd")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * max(1, min(len(text), 65536)):
+        raise InputError(f"{path}: looks like a binary file, not a text report (give a .txt or .pdf)")
+    if controls or "\x00" in text:  # stray control bytes read as unreadable characters
+        cleaned = "".join("\ufffd" if ord(ch) < 32 and ch not in "\n\r\t\f" else ch for ch in text)
+        bad += sum(1 for a, b in zip(text, cleaned) if a != b)
+        text = cleaned
+    return text, bad
 
 
 def _pdf_text(data: bytes, path: Path) -> str:
@@ -79,4 +93,7 @@ def read_document(path: str | Path) -> RawDocument:
     digest = hashlib.sha256(data).hexdigest()
     if data[:5] == b"%PDF-" or path.suffix.lower() == ".pdf":
         return RawDocument(path, _pdf_text(data, path), digest, "pdf")
-    return RawDocument(path, _decode(data, path).replace("\r\n", "\n").replace("\r", "\n"), digest, "txt")
+    text, bad = _decode(data, path)
+    if bad:
+        warn(f"{path}: {bad} byte{'s' if bad != 1 else ''} could not be read as text and stand as \ufffd")
+    return RawDocument(path, text.replace("\r\n", "\n").replace("\r", "\n"), digest, "txt", bad)

@@ -1,6 +1,8 @@
 """User-facing errors: one line on stderr and a documented exit code, never a traceback."""
 from __future__ import annotations
 
+import sys
+
 EXIT_OK = 0
 EXIT_FAILURE = 1        # unexpected internal error (a bug: please report it)
 EXIT_USAGE = 2          # wrong command-line arguments
@@ -30,3 +32,8 @@ class StoreError(SamverkanError):
 
 class QueryError(SamverkanError):
     exit_code = EXIT_QUERY
+
+
+def warn(message: str) -> None:
+    """A problem the user should know of that does not stop the command: one line on stderr."""
+    print(f"samverkan: warning: {message}", file=sys.stderr)

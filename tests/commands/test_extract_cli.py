@@ -77,6 +77,33 @@ def test_binary_file(tmp_path):
     assert "binary" in proc.stderr
 
 
+def test_a_few_stray_bytes_are_read_with_a_warning_that_counts_them(tmp_path):
+    """A damaged copy: forty undecodable bytes spread through the 178 kB report."""
+    data = bytearray(BUNDLED_REPORT.read_bytes())
+    step = len(data) // 41
+    for k in range(1, 41):
+        at = k * step
+        while data[at] & 0xC0 == 0x80:  # not inside a character: each stray byte stands alone
+            at += 1
+        data[at:at] = bytes([0xFF if k % 2 else 0x00])
+    (tmp_path / "damaged.txt").write_bytes(bytes(data))
+    proc = run("extract", str(tmp_path / "damaged.txt"))
+    assert proc.returncode == 0, proc.stderr
+    assert "samverkan: warning:" in proc.stderr and "40 bytes could not be read" in proc.stderr
+    data = json.loads(proc.stdout)
+    assert sum(r["type"] == "FINANCES" for r in data["relationships"]) > 20
+
+
+def test_legacy_windows_1252_text_is_read(tmp_path):
+    doc = tmp_path / "legacy.txt"
+    doc.write_bytes("3.2 Samverkan med andra statliga myndigheter\nProjektet Grön Gödning finansieras av "
+                    "Jordbruksverket och Länsstyrelsen i Hallands län.\n".encode("cp1252"))
+    proc = run("extract", str(doc))
+    assert proc.returncode == 0 and "warning" not in proc.stderr, proc.stderr
+    names = {n["id"]: n["name"] for n in json.loads(proc.stdout)["nodes"]}
+    assert "Länsstyrelsen i Hallands län" in names.values()
+
+
 def test_corrupt_pdf(tmp_path):
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>>\ntrailer garbage")
     assert_one_line_error(run("extract", str(tmp_path / "broken.pdf")))
