@@ -3,7 +3,8 @@
 Each rule has an `id` (the `method` of every fact it makes), one or more cue patterns
 (loaders/patterns.py), the facts it makes — each a relation with an ordered list of source
 strategies and of target strategies (loaders/strategies.py; "a+b" takes both) —, conditions
-it `requires`, a `confidence`, and `examples` (sentence -> expected facts) and
+it `requires`, a `confidence` (a prior: loaders/calibration.py replaces it by the precision
+measured on the evaluation passages), and `examples` (sentence -> expected facts) and
 `counterexamples` (sentences where it must make nothing). tests/loaders/test_rules.py runs
 every example; `samverkan explain` shows which rules fired or nearly fired on a sentence.
 
@@ -22,6 +23,7 @@ from samverkan.graph.schema import REL_TYPES
 
 from .actors import ActorFinder, Mention
 from .analysis import Analysis
+from .calibration import read_calibration
 from .clauses import Clause, split_clauses
 from .discourse import Discourse
 from .initiatives import InitiativeFinder
@@ -63,12 +65,13 @@ class Rule:
     id: str
     cues: tuple[Pattern, ...]
     facts: tuple[FactSpec, ...]
-    confidence: float
+    confidence: float  # calibrated on the evaluation passages where measured, else the prior
     requires: frozenset[str] = frozenset()
     description: str = ""
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
     file: str = ""
+    prior: float = 0.8  # the confidence the rule file declares
 
 
 def _strategies(value, known: dict, rule_id: str) -> tuple[tuple[str, ...], ...]:
@@ -100,9 +103,11 @@ def parse_rule(raw: dict, file: str = "") -> Rule:
     requires = frozenset(raw.get("requires") or [])
     if requires - REQUIREMENTS:
         raise RuleError(f"rule {rule_id}: unknown requirement {sorted(requires - REQUIREMENTS)}")
-    return Rule(rule_id, tuple(compile_pattern(c) for c in cues), tuple(facts), float(raw.get("confidence", 0.8)),
+    prior = float(raw.get("confidence", 0.8))
+    measured = read_calibration().get(rule_id)
+    return Rule(rule_id, tuple(compile_pattern(c) for c in cues), tuple(facts), measured.confidence if measured else prior,
                 requires, raw.get("description", ""), tuple(raw.get("examples") or []),
-                tuple(raw.get("counterexamples") or []), file)
+                tuple(raw.get("counterexamples") or []), file, prior)
 
 
 def read_rules(directory: Path = RULES_DIR) -> list[Rule]:

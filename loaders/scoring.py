@@ -388,6 +388,16 @@ def score_file(path: Path) -> Score:
     raise InputError(f"{path}: neither a passages file (a list) nor a report gold file (with 'cofinancing')")
 
 
+def measured_by_rule(eval_dir: Path | None = None) -> dict[str, tuple[int, int]]:
+    """Rule id -> (facts, right) over every passages file of the evaluation sets."""
+    from samverkan.settings import DATA_DIR
+
+    total = Score("passages")
+    for path in sorted((eval_dir or DATA_DIR / "eval").glob("*passages*.yaml")):
+        total.add(score_passages(path))
+    return {rule: (t.predicted, t.right) for rule, t in total.rules.items()}
+
+
 def format_rules(score: Score) -> str:
     """Each rule's precision: the share of the facts it made that the gold has."""
     lines = [f"  {'rule':<28}{'facts':>7}{'right':>7}{'precision':>11}"]

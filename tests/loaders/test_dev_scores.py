@@ -57,3 +57,21 @@ def test_every_fact_of_the_sets_has_its_evidence_in_the_text():
         for rel in ex.graph.relationships.values():
             if rel.type != "PART_OF":
                 assert occurs_in(rel.props["evidence"], ex.text), (name, rel.props["evidence"][:80])
+
+
+def test_rule_confidences_are_calibrated_on_todays_rules(scores):
+    """loaders/rules/calibration.tsv holds what the passages measure now; after a rule change,
+    run scripts/calibrate_rules.py."""
+    from samverkan.loaders.calibration import calibrate, read_calibration
+    from samverkan.loaders.rules import read_rules
+    from samverkan.loaders.scoring import Score
+
+    passages = Score("passages")
+    for path in sorted(EVAL.glob("*passages*.yaml")):
+        passages.add(scores[path.name] if path.name in scores else score_file(path))
+    measured = {rule: (t.predicted, t.right) for rule, t in passages.rules.items()}
+    rules = read_rules()
+    assert calibrate(measured, {r.id: r.prior for r in rules}) == read_calibration()
+    for rule in rules:
+        calibrated = read_calibration().get(rule.id)
+        assert rule.confidence == (calibrated.confidence if calibrated else rule.prior)
