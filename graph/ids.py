@@ -5,17 +5,13 @@ import hashlib
 import re
 import unicodedata
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "Å": "a", "Ä": "a", "Ö": "o", "É": "e"})
-
-
-def fold(text: str) -> str:
-    """Lowercase and fold å/ä/ö/é to ASCII, so "Luleå" and "Lulea" compare equal."""
-    text = text.translate(_FOLD).lower()
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+from .folding import fold
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    """"Länsstyrelsen i Örebro län" -> "lansstyrelsen-i-orebro-lan": the folded name in ASCII."""
+    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def relationship_id(rel_type: str, source: str, target: str, doc: str, line: int, extra: str = "") -> str:

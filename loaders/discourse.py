@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from samverkan.graph.ids import fold
+from samverkan.graph.folding import fold
 
 from .actors import Mention
 from .analysis import DE_N_KOMMUNERNA, NUMERAL_WORDS, Analysis

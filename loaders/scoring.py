@@ -27,7 +27,7 @@ from typing import Iterable
 
 import yaml
 
-from samverkan.graph.ids import fold
+from samverkan.graph.folding import fold
 from samverkan.graph.model import GraphData
 
 # Relationship types of the graph -> relation types of the gold files.

@@ -22,8 +22,8 @@ spelled differently), `<name>.ladybug.cypher` next to it holds the LadybugDB for
 both forms return the same rows.
 
 A parameter marked `folded` is compared case- and diacritic-insensitively: `run_named`
-folds the value with `fold()` (lower case, å/ä -> a, ö -> o, é -> e, ü -> u) and the query
-folds the stored text with the same nested replace() calls (FOLD_CYPHER), which both engines
+folds the value with `graph.folding.fold()` and the query folds the stored text with the same
+nested replace() calls (`fold_cypher`), which both engines
 support. So "lansstyrelsen" finds "Länsstyrelsen ...".
 """
 from __future__ import annotations
@@ -37,30 +37,10 @@ from typing import Any
 import pandas as pd
 
 from samverkan.errors import QueryError
+from samverkan.graph.folding import fold
 
 QUERY_DIR = Path(__file__).resolve().parent
 LADYBUG_SUFFIX = ".ladybug.cypher"
-
-# The folding both sides of a `folded` comparison apply: Python on the parameter, Cypher on
-# the stored text (see FOLD_CYPHER). Keep the two in step.
-FOLD_PAIRS = (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u"))
-
-
-def fold(text: str) -> str:
-    """Lower case, å/ä -> a, ö -> o, é -> e, ü -> u; the Python half of a folded comparison."""
-    out = text.lower()
-    for a, b in FOLD_PAIRS:
-        out = out.replace(a, b)
-    return " ".join(out.split())
-
-
-def fold_cypher(expr: str) -> str:
-    """The Cypher half: `replace(replace(lower(expr), 'å', 'a'), ...)`, valid on both engines."""
-    out = f"lower({expr})"
-    for a, b in FOLD_PAIRS:
-        out = f"replace({out}, '{a}', '{b}')"
-    return out
-
 
 # Parameters whose value has a fixed shape (checked before the query runs).
 PARAM_PATTERNS = {

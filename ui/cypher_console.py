@@ -80,7 +80,7 @@ def display_frame(df: pd.DataFrame) -> pd.DataFrame:
 def mentioned_nodes(df: pd.DataFrame, nodes: dict[str, dict[str, Any]]) -> list[str]:
     """Node ids a result mentions: node values (with an id), path members, and text cells
     equal to an actor's or initiative's id or name (case and diacritics ignored)."""
-    from .network import fold
+    from samverkan.graph.folding import fold
 
     by_name: dict[str, str] = {}
     for node_id, node in nodes.items():

@@ -18,7 +18,6 @@ from __future__ import annotations
 import html as html_lib
 import json
 import math
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from samverkan.graph.folding import fold
 from samverkan.graph.model import GraphData
 
 from . import labels
@@ -112,14 +112,6 @@ class NetworkData:
             if best is not None:
                 scored.append((best, node["label"] != "Actor", node["name"].lower(), node_id))
         return [node_id for *_, node_id in sorted(scored)[:limit]]
-
-
-def fold(text: str | None) -> str:
-    """Lowercase without diacritics: 'Länsstyrelsen' -> 'lansstyrelsen'."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 # =======================================================================================

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from samverkan.graph.ids import fold
+from samverkan.graph.folding import fold
 from samverkan.loaders.explain import extract_passage_text, report_excerpt
 from samverkan.loaders.rules import load_rules, parse_rule, read_rules, RuleError
 from samverkan.loaders.scoring import ActorKeys, names_match

@@ -10,7 +10,8 @@ import pytest
 
 from samverkan.errors import EXIT_QUERY, QueryError
 from samverkan.queries import catalogue
-from samverkan.queries.catalogue import QUERY_DIR, fold, fold_cypher, get, list_queries, run_named
+from samverkan.graph.folding import fold, fold_cypher
+from samverkan.queries.catalogue import QUERY_DIR, get, list_queries, run_named
 
 from .conftest import BUNDLED_DOC
 

@@ -8,8 +8,9 @@ import pytest
 
 from samverkan.graph.schema import SCHEMA
 from samverkan.ui import flows, labels
-from samverkan.ui.network import (MAX_VISIBLE_NODES, NetworkData, NetworkFilter, compute_layout, filter_view, fold,
+from samverkan.ui.network import (MAX_VISIBLE_NODES, NetworkData, NetworkFilter, compute_layout, filter_view,
                                   render_html, subgraph_view)
+from samverkan.graph.folding import fold
 from samverkan.ui.synthetic import synthetic_graph
 from ui_helpers import network_edges, network_nodes
 
