@@ -36,6 +36,7 @@ class Schema:
     provenance: dict[str, str]
     actor_types: dict[str, dict]
     initiative_kinds: dict[str, dict]
+    derived_relationships: dict[str, dict]
 
     def rel_properties(self, rel_type: str) -> dict[str, str]:
         """All properties of a relationship type, provenance included."""
@@ -43,6 +44,12 @@ class Schema:
         props = dict(self.provenance) if rel.provenance else {}
         props.update(rel.properties)
         return props
+
+    def relation_label_sv(self, rel_type: str) -> str:
+        """"finansierar", "har som medlem": the Swedish label of a stored or derived relation."""
+        if rel_type in self.relationships:
+            return self.relationships[rel_type].label_sv
+        return (self.derived_relationships.get(rel_type) or {}).get("label_sv", rel_type)
 
 
 def _as_list(value) -> list[str]:
@@ -68,7 +75,8 @@ def load_schema(path: Path = SCHEMA_FILE) -> Schema:
             undirected=spec.get("undirected", False),
             rdf=spec.get("rdf", ""),
         )
-    return Schema(nodes, rels, dict(raw["provenance"]), dict(raw["actor_types"]), dict(raw["initiative_kinds"]))
+    return Schema(nodes, rels, dict(raw["provenance"]), dict(raw["actor_types"]), dict(raw["initiative_kinds"]),
+                  dict(raw.get("derived_relationships") or {}))
 
 
 SCHEMA = load_schema()

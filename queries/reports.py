@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from samverkan.errors import QueryError
+from samverkan.graph.money import format_sek
 from samverkan.graph.schema import SCHEMA
 
 from .catalogue import run_named
@@ -32,15 +33,6 @@ from .catalogue import run_named
 FORMATS = ("md", "csv", "xlsx", "docx")
 REPORT_CHAPTER = "3"
 
-# How a fact reads in a partner row (Swedish), by relation as collaborations_by_section names it.
-RELATION_SV = {
-    "COLLABORATES_WITH": "samverkar",
-    "FINANCES": "finansierar",
-    "LEADS": "leder",
-    "PARTICIPATES_IN": "deltar i",
-    "MEMBER_OF": "medlem i",
-    "HAS_MEMBER": "har som medlem",
-}
 NO_DATA = "Inga uppgifter i grafen."
 INTRO = ("Underlag: {title} ({doc}). Varje rad hänvisar till de meningar i rapporten som den bygger på; "
          "siffran inom hakparentes pekar på citatet under avsnittets Underlag.")
@@ -49,30 +41,6 @@ INTRO = ("Underlag: {title} ({doc}). Varje rad hänvisar till de meningar i rapp
 # =====================================================================================
 # Formatting
 # =====================================================================================
-def _group_thousands(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
-def _decimal_sv(value: float, max_decimals: int = 2) -> str:
-    text = f"{value:.{max_decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def format_sek(amount: int | float | None) -> str:
-    """Swedish style: 45 800 000 -> "45,8 mnkr", 180 563 -> "180 563 kr",
-    1 200 000 000 -> "1,2 mdkr"; None -> ""."""
-    if amount is None:
-        return ""
-    amount = int(round(amount))
-    sign = "-" if amount < 0 else ""
-    n = abs(amount)
-    if n >= 1_000_000_000:
-        return f"{sign}{_decimal_sv(n / 1_000_000_000)} mdkr"
-    if n >= 1_000_000:
-        return f"{sign}{_decimal_sv(n / 1_000_000)} mnkr"
-    return f"{sign}{_group_thousands(n)} kr"
-
-
 def reference(section: str, line: int | None) -> str:
     """The evidence reference of a report row: "avsnitt 3.1, rad 4632"."""
     return f"avsnitt {section}, rad {line}" if line is not None else f"avsnitt {section}"
@@ -294,7 +262,7 @@ def _partner_rows(facts, region_actor: str | None) -> list[PartnerRow]:
         if row is None:
             row = rows[rec["actor"]] = PartnerRow(rec["actor"], rec["actor_name"], actor_type_sv(rec["actor_type"]), [], [], [])
             first_line[rec["actor"]] = (rec["line"] if rec["line"] is not None else -1, rec["actor_name"] or "")
-        relation = RELATION_SV.get(rec["relation"], rec["relation"])
+        relation = SCHEMA.relation_label_sv(rec["relation"])  # how the fact reads in a partner row
         if relation not in row.relations:
             row.relations.append(relation)
         if rec["relation"] == "HAS_MEMBER":

@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from samverkan.graph.money import format_sek
+
 from . import labels
 
 NOMINAL_SHARE = 0.03
@@ -136,7 +138,7 @@ def sankey_figure(f: Flows, height: int | None = None):
         where = ", ".join(r["sections"]) + (f", rad {r['first_line']}" if r["first_line"] is not None else "")
         if r["has_amount"]:
             link_colors.append(_rgba(labels.actor_style(r["funder_type"]).color, 0.45))
-            amount = labels.format_sek(r["amount_sek"])
+            amount = format_sek(r["amount_sek"])
         else:
             link_colors.append("rgba(150,150,150,0.30)")
             amount = "belopp saknas" + (" (nominell bredd)" if f.nominal is not None else "")

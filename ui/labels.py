@@ -179,32 +179,6 @@ SECTION_GROUPS = COLLAB_SECTIONS + (OTHER_SECTIONS,)
 # ---------------------------------------------------------------------------------------
 # Numbers and legends
 # ---------------------------------------------------------------------------------------
-def is_number(value) -> bool:
-    """A number that is there (not None, not NaN, not a bool)."""
-    if value is None or isinstance(value, bool):
-        return False
-    try:
-        return float(value) == float(value)
-    except (TypeError, ValueError):
-        return False
-
-
-def has_amount(amount) -> bool:
-    """A stated sum (not None, not NaN)."""
-    return is_number(amount)
-
-
-def format_sek(amount: float | int | None) -> str:
-    """12 500 000 -> '12,5 mnkr'; 450 000 -> '450 000 kr' (Swedish number style)."""
-    if not has_amount(amount):
-        return "belopp saknas"
-    amount = float(amount)
-    if abs(amount) >= 1_000_000:
-        text = f"{amount / 1_000_000:,.1f}".replace(",", " ").replace(".", ",")
-        return f"{text.rstrip('0').rstrip(',') if ',' in text else text} mnkr"
-    return f"{amount:,.0f}".replace(",", " ") + " kr"
-
-
 def legend_html(present_actor_types: set[str] | None = None, present_rel_types: set[str] | None = None) -> str:
     """The network legend as HTML (for st.html): every actor type and relationship type of the
     schema, those absent from the current view dimmed."""

@@ -26,6 +26,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from samverkan.graph.folding import fold
+from samverkan.graph.money import format_sek
 from samverkan.graph.model import GraphData
 
 from . import labels
@@ -180,7 +181,7 @@ class NetworkView:
                     "Avsnitt": ev.get("section") or "",
                     "Rad": ev.get("line"),
                     "Belägg": ev.get("evidence") or "",
-                    "Belopp": labels.format_sek(ev["amount_sek"]) if ev.get("amount_sek") else "",
+                    "Belopp": format_sek(ev["amount_sek"]) if ev.get("amount_sek") else "",
                     "_key": evidence_key(ev),
                 })
         rows.sort(key=lambda r: r.pop("_key"))
@@ -566,7 +567,7 @@ def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple
         evidence = [{"where": _where(ev), "rel": "", "text": _short(ev.get("evidence") or "", 400),
                      "key": evidence_key(ev)} for ev in d["evidence"]]
         evidence.sort(key=lambda ev: ev["key"])
-        tip_lines = [phrase + (f" ({labels.format_sek(amount)})" if amount else "")]
+        tip_lines = [phrase + (f" ({format_sek(amount)})" if amount else "")]
         for ev in evidence[:TOOLTIP_EVIDENCE]:
             tip_lines.append(f"{ev['where']} »{_short(ev['text'], 220)}«")
         if len(evidence) > TOOLTIP_EVIDENCE:
@@ -574,7 +575,7 @@ def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple
         width = (style.width if style else 1.5) + min(3.0, 0.6 * (len(evidence) - 1))
         net.add_edge(d["source"], d["target"], id=key, title="\n".join(tip_lines), color={"color": style.color if style else "#999", "opacity": 0.85},
                      dashes=style.dashes if style else False, arrows="to" if (style is None or style.arrows) else "",
-                     width=round(width, 1), smooth=smooth, heading=phrase + (f" — {labels.format_sek(amount)}" if amount else ""),
+                     width=round(width, 1), smooth=smooth, heading=phrase + (f" — {format_sek(amount)}" if amount else ""),
                      evidence=evidence, relType=d["type"])
     net.set_options(json.dumps(_vis_options(g.number_of_nodes())))
     net.conf = {"hint": "Håll muspekaren över en nod eller kant för en sammanfattning; klicka för alla belägg (avsnitt, rad och mening).",

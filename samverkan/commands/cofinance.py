@@ -80,7 +80,8 @@ def _plain(value: Any) -> Any:
 
 
 def render(df, fmt: str) -> str:
-    from samverkan.queries.reports import format_sek, markdown_table, reference
+    from samverkan.graph.money import format_sek
+    from samverkan.queries.reports import markdown_table, reference
 
     records = df.to_dict("records")
     if fmt == "json":

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from samverkan.queries.reports import (
-    build_report, format_sek, line_items, reference, report_sections, resolve_sections, to_csv, to_markdown,
+    build_report, line_items, reference, report_sections, resolve_sections, to_csv, to_markdown,
     write_docx, write_xlsx,
 )
 
@@ -28,14 +28,6 @@ Q_COFINANCE = "Inom vilka områden har gemensam finansiering skett?"
 Q_RESULTS = "Exempel på resultat som samverkan har medfört eller förväntas medföra"
 KNOWN_REF = "avsnitt 3.1, rad 4632"
 KNOWN_SENTENCE = "finansieras tillsammans med länsstyrelsen"
-
-
-@pytest.mark.parametrize("amount, text", [
-    (45_800_000, "45,8 mnkr"), (180_563, "180 563 kr"), (2_500_000, "2,5 mnkr"), (2_000_000, "2 mnkr"),
-    (1_234_567, "1,23 mnkr"), (999, "999 kr"), (0, "0 kr"), (1_200_000_000, "1,2 mdkr"), (None, ""),
-])
-def test_format_sek(amount, text):
-    assert format_sek(amount) == text
 
 
 def test_reference_and_sections():

@@ -59,14 +59,6 @@ def test_section_groups():
     assert labels.section_group_label("3.3") == "3.3 Kommuner"
 
 
-def test_format_sek():
-    assert labels.format_sek(45_800_000) == "45,8 mnkr"
-    assert labels.format_sek(28_000_000) == "28 mnkr"
-    assert labels.format_sek(180_563) == "180 563 kr"
-    assert labels.format_sek(None) == "belopp saknas"
-    assert labels.format_sek(float("nan")) == "belopp saknas"
-
-
 # ---- filters on the bundled report ------------------------------------------------------
 def test_default_view_draws_the_bundled_report(bundled_data):
     view = filter_view(bundled_data, NetworkFilter())

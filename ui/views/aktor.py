@@ -3,18 +3,13 @@ takes part in, the sections that mention it, and the evidence for every fact."""
 import pandas as pd
 import streamlit as st
 
+from samverkan.graph.money import format_sek, has_amount
 from samverkan.errors import SamverkanError
+from samverkan.graph.schema import SCHEMA
 from samverkan.ui import common, labels
 from samverkan.ui.network import NetworkFilter, filter_view, render_html
 
-RELATION_SV = {
-    "COLLABORATES_WITH": "samverkar med",
-    "MEMBER_OF": "är medlem i",
-    "HAS_MEMBER": "har som medlem",
-    "CO_FINANCES": "finansierar tillsammans",
-    "SHARED_INITIATIVE": "i samma insats",
-}
-ROLE_TYPES = {"FINANCES": "Finansierar", "LEADS": "Leder", "PARTICIPATES_IN": "Deltar i"}
+ROLE_TYPES = {t: SCHEMA.relation_label_sv(t).capitalize() for t in ("FINANCES", "LEADS", "PARTICIPATES_IN")}
 
 st.title("Aktör")
 data = common.network_data()
@@ -58,11 +53,11 @@ if p["aliases"]:
     st.caption("Kallas också: " + common.join_list(p["aliases"]))
 
 cols = st.columns(6)
-cols[0].metric("Finansierar", int(p["finances"]))
-cols[1].metric("Leder", int(p["leads"]))
-cols[2].metric("Deltar i", int(p["participates_in"]))
+cols[0].metric(ROLE_TYPES["FINANCES"], int(p["finances"]))
+cols[1].metric(ROLE_TYPES["LEADS"], int(p["leads"]))
+cols[2].metric(ROLE_TYPES["PARTICIPATES_IN"], int(p["participates_in"]))
 cols[3].metric("Samverkansparter", int(p["partners"]))
-cols[4].metric("Medlem i", int(p["member_of"]))
+cols[4].metric(SCHEMA.relation_label_sv("MEMBER_OF").capitalize(), int(p["member_of"]))
 cols[5].metric("Omnämnanden", int(p["mentions"] or 0))
 
 sections = list(p["sections"] or ())
@@ -86,7 +81,7 @@ else:
     common.table(pd.DataFrame({
         "Part": partners["partner_name"],
         "Typ": [labels.actor_type_label(t or "other") for t in partners["partner_type"]],
-        "Hur": [RELATION_SV.get(r, r) for r in partners["relation"]],
+        "Hur": [SCHEMA.relation_label_sv(r) for r in partners["relation"]],
         "Via / område": [v or "" for v in partners["via_name"]],
         "Antal belägg": partners["facts"],
         "Första avsnitt": partners["first_section"],
@@ -101,7 +96,7 @@ for rel in data.rels:
         continue
     ini = data.nodes[rel["target"]]
     rows.append({"Roll": ROLE_TYPES[rel["type"]], "Insats": ini["name"], "Typ": labels.initiative_kind_label(ini["kind"]),
-                 "Belopp": labels.format_sek(rel["amount_sek"]) if rel.get("amount_sek") else "",
+                 "Belopp": format_sek(rel["amount_sek"]) if rel.get("amount_sek") else "",
                  "Avsnitt": rel.get("section") or "", "Rad": rel.get("line"), "Belägg": rel.get("evidence") or ""})
 if rows:
     order = {v: i for i, v in enumerate(ROLE_TYPES.values())}
@@ -114,7 +109,7 @@ if not financed.empty:
     common.table(pd.DataFrame({
         "Insats": financed["name"],
         "Typ": [labels.initiative_kind_label(k) for k in financed["kind"]],
-        "Belopp": [labels.format_sek(a) if labels.has_amount(a) else "" for a in financed["amount_sek"]],
+        "Belopp": [format_sek(a) if has_amount(a) else "" for a in financed["amount_sek"]],
         "Instrument": [common.join_list(v) for v in financed["instruments"]],
         "Avsnitt": [common.join_list(v) for v in financed["sections"]],
         "Andra finansiärer": [common.join_list(v) for v in financed["co_funders"]],

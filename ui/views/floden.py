@@ -3,6 +3,7 @@ gives a sum and a nominal width (said on screen) where it does not."""
 import pandas as pd
 import streamlit as st
 
+from samverkan.graph.money import format_sek, has_amount
 from samverkan.errors import SamverkanError
 from samverkan.ui import common, flows, labels
 
@@ -41,12 +42,12 @@ stated = len(f.links) - f.without_amount
 if mode == flows.MODE_AMOUNT:
     if f.without_amount:
         st.info(f"{f.without_amount} av {len(f.links)} flöden saknar belopp i rapporten. De ritas grå med en "
-                f"nominell bredd ({labels.format_sek(f.nominal) if f.nominal and f.nominal > 1 else '1 enhet'}, "
+                f"nominell bredd ({format_sek(f.nominal) if f.nominal and f.nominal > 1 else '1 enhet'}, "
                 f"{int(flows.NOMINAL_SHARE * 100)} % av det största angivna beloppet) så att de syns — "
                 "bredden säger alltså inget om hur stora de är.", icon=":material/info:")
-    total = sum(a for a in f.links["amount_sek"] if labels.has_amount(a))
+    total = sum(a for a in f.links["amount_sek"] if has_amount(a))
     st.caption(f"{len(f.links)} flöden från {f.links['funder'].nunique()} finansiärer till "
-               f"{f.links['initiative'].nunique()} insatser; {stated} med belopp, sammanlagt {labels.format_sek(total)}.")
+               f"{f.links['initiative'].nunique()} insatser; {stated} med belopp, sammanlagt {format_sek(total)}.")
 else:
     st.caption(f"{len(f.links)} flöden; bredden är antalet belägg.")
 
@@ -57,7 +58,7 @@ st.subheader("Flödena i tabellform")
 common.table(pd.DataFrame({
     "Finansiär": f.links["funder_name"],
     "Insats": f.links["initiative_name"],
-    "Belopp": [labels.format_sek(a) for a in f.links["amount_sek"]],
+    "Belopp": [format_sek(a) or "belopp saknas" for a in f.links["amount_sek"]],
     "Avsnitt": [", ".join(v) for v in f.links["sections"]],
     "Rad": f.links["first_line"],
     "Belägg": f.links["evidence"],

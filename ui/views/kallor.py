@@ -8,7 +8,7 @@ import streamlit as st
 from samverkan import settings
 from samverkan.errors import InputError, SamverkanError
 from samverkan.ui import common
-from samverkan.ui.labels import is_number
+from samverkan.graph.money import has_amount
 from samverkan.ui.sources import ACCEPTED, ingest, input_error_sv
 
 st.title("Källor")
@@ -91,7 +91,7 @@ if docs.empty:
 else:
     st.dataframe(pd.DataFrame({
         "Titel": docs["title"], "Region": [r or "" for r in docs["region"]],
-        "År": [str(int(y)) if is_number(y) else "" for y in docs["year"]],
+        "År": [str(int(y)) if has_amount(y) else "" for y in docs["year"]],
         "Diarienr": [d or "" for d in docs["diarienr"]], "Avsnitt": docs["sections"], "Aktörer": docs["actors"],
         "Insatser": docs["initiatives"], "Relationer": docs["relationships"],
     }), hide_index=True, width="stretch")

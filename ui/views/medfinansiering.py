@@ -3,6 +3,7 @@ each line traceable to its sentence, with the report downloads (md, csv, xlsx, d
 import pandas as pd
 import streamlit as st
 
+from samverkan.graph.money import format_sek, has_amount
 from samverkan.errors import SamverkanError
 from samverkan.ui import common, downloads, labels
 
@@ -24,7 +25,7 @@ def cofinance_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Insats": df["name"],
         "Finansiärer": [common.join_list(v) for v in df["funders"]],
-        "Belopp": [labels.format_sek(a) if labels.has_amount(a) else "" for a in df["amount_sek"]],
+        "Belopp": [format_sek(a) if has_amount(a) else "" for a in df["amount_sek"]],
         "Avsnitt": [common.join_list(v) for v in df["sections"]],
         "Rad": df["line"],
         "Belägg": df["evidence"],
