@@ -59,7 +59,12 @@ COLLECTIVE_MUNICIPALITIES = re.compile(
     re.I,
 )
 LIST_SPLIT = re.compile(r"\s*(?:,|\bsamt\b|(?<!-) och\b|\bliksom\b|/)\s*")
-CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\w&.+-]*(?:\s+(?:[A-ZÅÄÖ0-9][\w&.+-]*|i|för|och|ska|de|av))*$")
+CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\w&.+-]*(?:\s+(?:[A-ZÅÄÖ0-9][\w&.+-]*|i|för|och|ska|de|av|for|of|the|and|&))*$")
+# What follows a party noun when a list of names comes: "aktörer: A, B och C", "organisationer
+# såsom A och B", "lärosäten – som Chalmers, KTH och Umeå", "företag, till exempel A och B".
+LIST_INTRO = re.compile(r"\s*(?::|\s[–-]\s*(?:som|såsom)|,?\s+(?:såsom|som|t\.\s?ex\.|till exempel|bland annat|bl\.\s?a\.)(?=\s))\s*")
+WORD = re.compile(r"[^\W\d_]+")
+LIST_END = re.compile(r"[;!?]|\.(?:\s|$)|\s[–-]\s")
 LOWERCASE_PREPOSITIONS = re.compile(r"\b(i|inom|för|över|utanför|hela)\s+$")
 # Capitalised words right after a known name: a branch or a longer name ("Coompanion Blekinge",
 # "Hela Sverige ska leva X-ing Gävleborg", "RISE Research Institutes of Sweden AB").
@@ -284,6 +289,7 @@ class ActorFinder:
                             self._add_form(form, actor)
         for sentence in sentences:
             self._discover_in_lists(sentence.text)
+            self._discover_introduced_lists(sentence.text)
         self._merge_short_names()
 
     def _merge_short_names(self) -> None:
@@ -336,6 +342,18 @@ class ActorFinder:
                     name = text[tokens[k].start : tok.end]
                 else:
                     # A compound ("Träklustret"), possibly with capitalised words before it.
+                    coordinated = i >= 3 and tokens[i - 1].text == "och" and tokens[i - 2].text == "-" \
+                        and tokens[i - 3].text[:1].isupper()  # "Forsknings- och utvecklingsråd"
+                    if coordinated:
+                        k = i - 3
+                        while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].text.isalpha():
+                            k -= 1
+                        self.discover_name(text[tokens[k].start : tok.end], actor_type, "name-ending")
+                        break
+                    owned = i > 0 and tokens[i - 1].text.lower() in ("länets", "regionens", "kommunens")
+                    if owned and not word[:1].isupper() and len(word) >= 9 and not is_common_word(word):
+                        self.discover_name(_titlecase(_definite(word)), actor_type, "name-ending")
+                        break  # "länets kompetensråd": the county's own council, named by its kind
                     if not word[:1].isupper() and (len(word) < 9 or _definite(word) != word):
                         break  # lowercase compounds name an actor only in definite form ("träklustret")
                     if is_common_word(word):
@@ -368,6 +386,28 @@ class ActorFinder:
             if is_common_word(item.split()[0]) and (position == 0 or " " not in item):
                 continue  # a capitalised ordinary word opens a sentence; later items are names ("Jobba i Luleå")
             self.discover_name(item, self.type_of_name(item), "enumeration")
+
+    def _discover_introduced_lists(self, text: str) -> None:
+        """Names in a list that a party noun introduces ("sex företagsfrämjande aktörer:
+        Coompanion, Connect Väst, Leap for Life och TEK Kompetens") are actors even when no
+        item is known; the list ends at the first item that is no name."""
+        from .words import get_lexicon
+
+        words = get_lexicon()
+        for m in WORD.finditer(text):
+            intro = LIST_INTRO.match(text, m.end())
+            if not intro or "party_noun" not in words.classes_of(m.group().lower()):
+                continue
+            rest = text[intro.end():]
+            end = LIST_END.search(rest)
+            for item in LIST_SPLIT.split(rest[: end.start()] if end else rest):
+                item = re.sub(r"\s*\(.*?\)\s*", " ", item).strip(" .:;")
+                if not item:
+                    continue
+                if not CAPITALISED.match(item) or len(item.split()) > 5:
+                    break
+                if item not in self.places and not self.matcher.find(item) and not is_common_word(item):
+                    self.discover_name(item, self.type_of_name(item), "enumeration")
 
     def type_of_name(self, name: str) -> str:
         words = name.split()

@@ -17,13 +17,14 @@ from .actors import ActorFinder, Mention
 from .amounts import Amount, parse_amounts
 from .matcher import Token, tokenize
 from .sentences import Sentence
-from .words import Lexicon
+from .words import Lexicon, get_lexicon
 
 if TYPE_CHECKING:
     from .discourse import Discourse
     from .initiatives import InitiativeFinder
 
 DE_N_KOMMUNERNA = re.compile(r"(?i)^de\s+(\w+)\s+kommunerna$")
+LIST_GAP = re.compile(r"\s*(?:,|och|samt)\s*")  # between list items: ", " " och " " samt "
 NUMERAL_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
                  "elva": 11, "tolv": 12}
 
@@ -45,6 +46,17 @@ class Analysis:
         for amount in self.amounts:
             first, last = self.token_index(amount.start), self.token_index(amount.end - 1)
             self.amount_ends[first] = last + 1
+
+    @property
+    def unit_ends(self) -> dict[int, int]:
+        """Token index -> index after, for what a pattern's skip counts as one word: amounts and
+        the names of actors ("Västerås Science Park")."""
+        units = {}
+        for m in self.actors:
+            first, last = self.token_index(m.start), self.token_index(m.end - 1)
+            if last > first:
+                units[first] = last + 1
+        return {**units, **self.amount_ends}
 
     @property
     def text(self) -> str:
@@ -74,7 +86,9 @@ def analyse_names(sentence: Sentence, actors: ActorFinder) -> Analysis:
     found = actors.mentions(text)
     places = _places(text, tokens, actors, found)
     listed, places = _municipality_lists(text, tokens, places, actors)
-    return Analysis(sentence, tokens, sorted(found + listed, key=lambda m: m.start), [], places, parse_amounts(text), [])
+    elliptic, places = _elliptic_organisations(text, places, found, actors, get_lexicon())
+    return Analysis(sentence, tokens, sorted(found + listed + elliptic, key=lambda m: m.start), [], places,
+                    parse_amounts(text), [])
 
 
 def analyse(sentence: Sentence, actors: ActorFinder, initiatives: "InitiativeFinder", lexicon: Lexicon,
@@ -92,7 +106,8 @@ def analyse(sentence: Sentence, actors: ActorFinder, initiatives: "InitiativeFin
         a.start <= i.start and i.end <= a.end and (a.end - a.start) >= (i.end - i.start) for a in found_actors)]
     places = _places(text, tokens, actors, found_actors + found_initiatives)
     listed, places = _municipality_lists(text, tokens, places, actors)
-    found_actors = sorted(found_actors + listed, key=lambda m: m.start)
+    elliptic, places = _elliptic_organisations(text, places, found_actors, actors, lexicon)
+    found_actors = sorted(found_actors + listed + elliptic, key=lambda m: m.start)
     collectives = _collectives(tokens, lexicon, found_actors + found_initiatives)
     analysis = Analysis(sentence, tokens, found_actors, found_initiatives, places, parse_amounts(text), collectives)
     if discourse is not None:
@@ -121,14 +136,8 @@ def _municipality_lists(text: str, tokens: list[Token], places: list[Mention],
                         actors: ActorFinder) -> tuple[list[Mention], list[Mention]]:
     """"A, B och Cs kommuner" and "kommunerna A, B och C" name municipalities."""
     listed: list[Mention] = []
-    runs: list[list[Mention]] = []
-    for place in places:
-        if runs and re.fullmatch(r"\s*(?:,|och|samt)\s*", text[runs[-1][-1].end : place.start]):
-            runs[-1].append(place)
-        else:
-            runs.append([place])
     rest = []
-    for run in runs:
+    for run in _runs(text, places):
         after = text[run[-1].end :]
         before = text[: run[0].start]
         plural = re.match(r"s?\s+kommuner(?:na)?\b", after)
@@ -144,6 +153,44 @@ def _municipality_lists(text: str, tokens: list[Token], places: list[Mention],
             listed.append(Mention(p.id, "actor", p.start, p.end + m.end(), text[p.start : p.end + m.end()], via="municipality-list"))
         else:
             rest += run
+    return listed, rest
+
+
+def _runs(text: str, places: list[Mention]) -> list[list[Mention]]:
+    """Places in a row, separated only by "," "och" "samt": "Älvkarleby, Tierp och Östhammar"."""
+    runs: list[list[Mention]] = []
+    for place in places:
+        if runs and LIST_GAP.fullmatch(text[runs[-1][-1].end : place.start]):
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return runs
+
+
+def _elliptic_organisations(text: str, places: list[Mention], found: list[Mention], actors: ActorFinder,
+                            lexicon: Lexicon) -> tuple[list[Mention], list[Mention]]:
+    """"Lunds, Malmö och Linnéuniversitetet", "Umeå, Uppsala och Linköpings universitet": place
+    names listed right before an organisation whose name ends in an organisation noun stand for
+    that noun's organisation in each place, where the gazetteer knows one ("Lunds universitet").
+    Not after a locative ("företag i Umeå och Luleå tekniska universitet")."""
+    listed: list[Mention] = []
+    rest: list[Mention] = []
+    for run in _runs(text, places):
+        last = next((m for m in sorted(found, key=lambda m: m.start) if m.start >= run[-1].end), None)
+        before = text[: run[0].start].split()
+        noun = lexicon.head(last.text.split()[-1]) if last else ""
+        if not last or not LIST_GAP.fullmatch(text[run[-1].end : last.start]) \
+                or noun not in lexicon.classes["organisation_noun"] \
+                or (before and before[-1].lower() in lexicon.lists["locative"]):
+            rest += run
+            continue
+        for place in run:
+            genitive = place.text if place.text.endswith("s") else f"{place.text}s"
+            actor_id = actors.resolve(f"{place.text} {noun}") or actors.resolve(f"{genitive} {noun}")
+            if actor_id:
+                listed.append(Mention(actor_id, "actor", place.start, place.end, place.text, via="elliptic-list"))
+            else:
+                rest.append(place)
     return listed, rest
 
 

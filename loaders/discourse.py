@@ -21,7 +21,7 @@ from samverkan.graph.folding import fold
 from .actors import Mention
 from .analysis import DE_N_KOMMUNERNA, NUMERAL_WORDS, Analysis
 from .clauses import is_finite_verb
-from .phrases import PREPOSITIONS
+from .phrases import PREPOSITIONS, enumerations
 from .words import Lexicon
 
 WINDOW = 6  # sentences a reference reaches back
@@ -127,7 +127,10 @@ class Discourse:
             return self.region_id if self.is_report else None
         if word == "regionen" and a.text[:pos].rstrip().lower().endswith((" i", " inom", " hela", " över")):
             return None  # "i regionen" is a place
-        before = [m for m in a.actors if m.end <= pos]
+        # a member of a long list in the same sentence is not what "rådet" points back at
+        # ("Förutom A ingår B, C, D och Forsknings- och utvecklingsrådet i rådet")
+        listed = {id(m) for run in enumerations(a, a.actors) if len(run) >= 3 for m in run}
+        before = [m for m in a.actors if m.end <= pos and id(m) not in listed]
         candidates = list(reversed(before)) + [m for _, m in reversed(self.recent_actors)]
         stem = spec.get("stem") or ""
         types = set(spec.get("types") or [])

@@ -11,7 +11,7 @@ A pattern is a space-separated list of items, matched against consecutive tokens
     @class:pass   ... in the passive s-form ("@finance_verb:pass" matches "finansieras", "beviljades")
     @class:act    ... not in the passive form
     $AMOUNT       an amount ("1,2 miljoner kronor", "850 tkr"), however many tokens it takes
-    ~N            up to N words of anything, an amount counting as one (as few as possible)
+    ~N            up to N words of anything, an amount or a name counting as one (as few as possible)
     item?         the item may be missing
 
 Examples: "@finance_verb:pass ~3 av" matches "medfinansieras av", "finansierades gemensamt av";
@@ -122,9 +122,13 @@ def _one(item: Item, view: TokenView, i: int) -> bool:
     return True
 
 
-def match_at(pattern: Pattern, view: TokenView, start: int, stop: int, amount_ends: dict[int, int]) -> int | None:
+def match_at(pattern: Pattern, view: TokenView, start: int, stop: int, amount_ends: dict[int, int],
+             units: dict[int, int] | None = None) -> int | None:
     """The end (exclusive token index) of the shortest match starting at `start`, or None.
-    `amount_ends` maps the token index an amount starts at to the index after it."""
+    `amount_ends` maps the token index an amount starts at to the index after it; `units` does
+    the same for everything a skip counts as one word (amounts and names: "ge Västerås
+    Science Park ett bidrag" is "<ge> ~2 @funding_noun")."""
+    units = amount_ends if units is None else units
 
     def walk(k: int, i: int) -> int | None:
         if k == len(pattern.items):
@@ -132,13 +136,13 @@ def match_at(pattern: Pattern, view: TokenView, start: int, stop: int, amount_en
         item = pattern.items[k]
         if item.kind == "skip":
             j = i
-            for _ in range(item.skip + 1):  # an amount counts as one word
+            for _ in range(item.skip + 1):  # an amount or a name counts as one word
                 if j > stop:
                     break
                 end = walk(k + 1, j)
                 if end is not None:
                     return end
-                j = amount_ends.get(j, j + 1)
+                j = units.get(j, j + 1)
             return None
         if i < stop:
             if item.kind == "amount":
@@ -155,7 +159,8 @@ def match_at(pattern: Pattern, view: TokenView, start: int, stop: int, amount_en
     return walk(0, start)
 
 
-def find_all(pattern: Pattern, view: TokenView, start: int, stop: int, amount_ends: dict[int, int]) -> list[tuple[int, int]]:
+def find_all(pattern: Pattern, view: TokenView, start: int, stop: int, amount_ends: dict[int, int],
+             units: dict[int, int] | None = None) -> list[tuple[int, int]]:
     """Non-overlapping matches of the pattern in tokens[start:stop], left to right."""
     found = []
     if not could_match(pattern, view):
@@ -166,7 +171,7 @@ def find_all(pattern: Pattern, view: TokenView, start: int, stop: int, amount_en
         if first.kind != "amount" and not first.optional and not _one(first, view, i):
             i += 1
             continue
-        end = match_at(pattern, view, i, stop, amount_ends)
+        end = match_at(pattern, view, i, stop, amount_ends, units)
         if end is not None and end > i:
             found.append((i, end))
             i = end

@@ -102,10 +102,32 @@ def _locative_before(a: Analysis, m: Mention) -> bool:
 LOCATIVES = {"i", "på", "inom", "mot", "runt", "utanför", "hela", "kring", "över", "vid", "ur", "mellan", "till", "från", "av"}
 
 
+PARTY_INTRO_END = re.compile(r"(?:[:–—-]|\b(?:som|såsom|t\.\s?ex\.|exempelvis|bland\s+annat|bland\s+andra|bl\.\s?a\.))\s*$", re.I)
+
+
+def party_intro(gap: str) -> bool:
+    """A phrase of a few words that names the kind of parties a list holds and then opens it:
+    "flera andra lärosäten – som", "en rad organisationer såsom", "sex företagsfrämjande
+    aktörer:" (the party nouns are the lexicon's `party_noun` class)."""
+    from .words import get_lexicon
+
+    if not PARTY_INTRO_END.search(gap):
+        return False
+    words = re.findall(r"[^\W\d_]+", gap)
+    if not words or len(words) > 7:
+        return False
+    lexicon = get_lexicon()
+    return any("party_noun" in lexicon.classes_of(w.lower()) for w in words) and all(w[:1].islower() for w in words)
+
+
 def run_after(a: Analysis, pos: int, end: int, places: bool = True, intro: re.Pattern = LIST_INTRO) -> list[Mention]:
-    """The enumeration of actors that starts right after `pos` ("med A, B och C")."""
+    """The enumeration of actors that starts right after `pos` ("med A, B och C", "med flera
+    andra lärosäten – som A, B och C")."""
     following = actors_in(a, pos, end, places)
-    if not following or not intro.match(a.text[pos : following[0].start]):
+    if not following:
+        return []
+    gap = a.text[pos : following[0].start]
+    if not intro.match(gap) and not party_intro(gap):
         return []
     run = [following[0]]
     for m in following[1:]:
@@ -120,9 +142,20 @@ def run_after(a: Analysis, pos: int, end: int, places: bool = True, intro: re.Pa
     return _unique(run)
 
 
+def enumerations(a: Analysis, mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions grouped into runs joined by list separators ("A, B och C" is one run)."""
+    runs: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if runs and m.start >= runs[-1][-1].end and is_separator(a.text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
 ADVERBS = {"tillsammans", "gemensamt", "också", "även", "själv", "själva", "dessutom", "delvis", "fortsatt",
            "bland", "annat", "främst", "huvudsakligen", "bl.a.", "t.ex."}
-PREPOSITIONS = LOCATIVES | {"för", "med", "hos", "genom", "via", "enligt", "bakom", "under", "efter", "om", "åt"}
+PREPOSITIONS = LOCATIVES | {"för", "med", "hos", "genom", "via", "enligt", "bakom", "under", "efter", "om", "åt", "förutom", "utöver"}
 
 
 def run_before(a: Analysis, pos: int, start: int, gap_words: frozenset[str], places: bool = True) -> list[Mention]:
@@ -318,6 +351,9 @@ class PhraseReader:
                 return True
         if w in ("är", "har", "ska", "kan", "var", "blir", "blev", "hade", "kommer", "står", "får", "fick"):
             return True
+        if lex.is_a(w, "common_verb"):
+            # present and past tense only: "sker", "skedde", "gav"; "stärkt", "utvecklad" describe a noun
+            return lex.lemma(w) != w and (w.endswith(("r", "de", "te")) or not w.endswith(("t", "d", "da", "na")))
         lemma = lex.forms.get(w)  # any inflected verb the lexicon knows ("bedrivits", "genomförs")
         return bool(lemma) and lemma != w and lemma.endswith("a") and not w.endswith(("ande", "ende"))
 
@@ -406,6 +442,13 @@ class PhraseReader:
             return None
         if len(content) == 1 and self.lexicon.is_a(content[0], "generic_noun"):
             return None  # "insatser", "projekt": a placeholder, not a name
+        if any(self.lexicon.lemma(w) in self.lexicon.lists["not_financed"] for w in content[:1]) \
+                or any(w.lower() in self.lexicon.lists["not_financed"] for w in content):
+            return None  # "exempel i form av …", "samarbete med B", "på följande fyra områden"
+        head_at = next(k for k in range(i, end) if self.tokens[k].text == content[0])
+        if self.lexicon.is_a(content[0], "funding_noun") and (head_at + 1 >= end or self.word(head_at + 1) in
+                                                              ("från", "av", "ur", "inom", "utifrån")):
+            return None  # "projektmedel från Tillväxtverket": the money, not what it pays for
         end = self._without_trailing_place(i, end)
         text = self.a.text[self.tokens[i].start : self.tokens[end - 1].end]
         before_preposition = []

@@ -13,7 +13,7 @@ made a fact) are not cues for the rules after it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -165,6 +165,7 @@ class Engine:
         reader = PhraseReader(a, self.lexicon, frozenset(doc.actors.places))
         view = TokenView.of(a.tokens, self.lexicon)
         patterns = [(rule, p) for rule in self.rules for p in rule.cues if could_match(p, view)]
+        units = a.unit_ends
         facts: list[Fact] = []
         previous_targets: list[Target] = []
         previous_fired: list[tuple[Rule, Slots]] = []
@@ -180,7 +181,7 @@ class Engine:
             used: list[tuple[int, int]] = []
             clause_targets: list[Target] = []
             for rule, pattern in patterns:
-                for s, e in find_all(pattern, view, clause.start, clause.end, a.amount_ends):
+                for s, e in find_all(pattern, view, clause.start, clause.end, a.amount_ends, units):
                     if any(s < ue and us < e for us, ue in used) or clause.in_hole(s):
                         continue
                     slots = self._slots(a, clause, clauses, s, e, doc, reader, previous_targets)
@@ -264,7 +265,9 @@ class Engine:
         for n, spec in enumerate(rule.facts):
             # targets first: a source strategy may name a new actor, and only for a fact made
             targets = self._first(spec.targets, TARGETS, s)
-            sources = self._first(spec.sources, SOURCES, s) if targets else []
+            # a party is not its own partner: sources that are targets fall to the next strategy
+            listed = frozenset(t.value for t in targets if t.kind == "actor")
+            sources = self._first(spec.sources, SOURCES, s, listed) if targets else []
             if gapped and spec.relation == "FINANCES" and targets:
                 # "… 3,5 mnkr av A och 4,1 mnkr från B": the gapped clause names its own source
                 sources = SOURCES["from"](s) or SOURCES["agent_after"](s) or sources
@@ -314,16 +317,20 @@ class Engine:
         return ""
 
     @staticmethod
-    def _first(fallbacks, registry, s: Slots) -> list:
+    def _first(fallbacks, registry, s: Slots, exclude: frozenset = frozenset()) -> list:
+        """The first strategy that finds something not in `exclude`; when every strategy finds
+        only excluded ones, the first that found any ("A och B samverkar": the pair itself)."""
+        among_excluded: list = []
         for names in fallbacks:
             found = []
             for name in names:
                 for x in registry[name](s):
                     if x not in found:
                         found.append(x)
-            if found:
-                return found
-        return []
+            if any(x not in exclude for x in found):
+                return [x for x in found if x not in exclude]
+            among_excluded = among_excluded or found
+        return among_excluded
 
     def _amount(self, s: Slots) -> int | None:
         lo, hi = s.char(s.cue_start), s.clause_end_char
@@ -355,6 +362,7 @@ class Engine:
         if target.kind == "initiative":
             return [(relation, target.value)]
         if target.kind == "phrase":
+            target = self._with_grant_noun(target, s)
             add = doc.initiatives.area if target.initiative_kind == "area" else None
             initiative = add(target.value) if add else doc.initiatives.add(
                 target.value, target.initiative_kind, rule.id, list(target.nyps),
@@ -386,6 +394,16 @@ class Engine:
             if relation in ("COLLABORATES_WITH", "MEMBER_OF"):
                 return [(relation, target.value)]
         return []
+
+    def _with_grant_noun(self, target: Target, s: Slots) -> Target:
+        """"driftstöd till lanthandlare": a grant to a group that is no organisation is named
+        with the grant ("Driftstöd till lanthandlare"), not as the group alone."""
+        cue_start = s.char(s.cue_start)
+        words = s.text[cue_start : target.start].split()
+        if len(words) == 2 and words[1] == "till" and self.lexicon.is_a(words[0], "grant_noun"):
+            text = s.text[cue_start : target.end]
+            return replace(target, value=text[:1].upper() + text[1:], start=cue_start)
+        return target
 
     def _operations(self, target: Target, s: Slots, doc: Document) -> str:
         """An organisation financed as a whole: its operations, named as the text names the

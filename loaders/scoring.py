@@ -301,8 +301,10 @@ def _in_section(section: str, number: str) -> bool:
 
 
 def cofinancing_items(graph: GraphData, region_id: str | None) -> list[tuple[str, str, frozenset[str]]]:
-    """(section, target, funders besides the region) for every initiative financed in 3.1–3.5
-    by someone other than the region: the rows a report writer would paste."""
+    """(section, target, funders besides the region) for every initiative that two or more
+    actors, or a partner of the region, finance in the sentences of one of 3.1–3.5: the rows
+    `samverkan cofinance` gives (the catalogue's cofinance_by_section; a test holds the two
+    together)."""
     funders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for rel in graph.relationships.values():
         if rel.type != "FINANCES":

@@ -124,7 +124,7 @@ def _ids(mentions: list[Mention]) -> list[str]:
 
 def subject(s: Slots) -> list[str]:
     pos = _before_partners(s, s.char(s.cue_start))
-    before = run_before(s.a, pos, s.clause_start_char, s.lexicon.lists["subject_gap"])
+    before = run_before(s.a, pos, s.clause_start_char, s.lexicon.lists["subject_gap"]) or _subject_of_noun_cue(s, pos)
     if before:
         return _ids(before)
     organ = _organ_of(s)
@@ -137,6 +137,24 @@ def subject(s: Slots) -> list[str]:
     if s.clause.connector == "som" and ante and s.cue_start <= s.clause.start + 3:
         return [ante]
     return []
+
+
+def _subject_of_noun_cue(s: Slots, pos: int) -> list[Mention]:
+    """"Regionen har lämnat särskilt driftstöd till …", "A och regionen ger tillsammans ett årligt
+    verksamhetsbidrag till …": a cue that is a noun has its verb before it, and the subject
+    stands before the verb (a finite verb or auxiliary, then at most three lowercase words)."""
+    if is_finite_verb(s.a.tokens[s.cue_start].text, s.lexicon):
+        return []  # a verb cue has its subject right before it (run_before)
+    preceding = [m for m in s.a.actors if s.clause_start_char <= m.start and m.end <= pos]
+    if not preceding:
+        return []
+    words = s.text[preceding[-1].end : pos].split()
+    lists = s.lexicon.lists
+    if not 2 <= len(words) <= 5 or not (is_finite_verb(words[0], s.lexicon) or words[0].lower() in lists["subject_gap"]):
+        return []
+    if any(not w.isalpha() or not w.islower() or w in PREPOSITIONS or w in lists["boundaries"] for w in words[1:]):
+        return []
+    return run_before(s.a, preceding[-1].end, s.clause_start_char, lists["subject_gap"])
 
 
 def _before_partners(s: Slots, pos: int) -> int:
@@ -157,9 +175,10 @@ def _before_partners(s: Slots, pos: int) -> int:
 def _inverted(s: Slots) -> list[Mention]:
     """V2 inversion: a fronted adverbial, the verb, then the subject ("I Klimatsmart Bergslagen
     bidrar Hjälmarbiogas AB med …", "Dessutom stöttar regionförbundet X med …")."""
-    if s.cue_start > s.clause.start and not [m for m in s.a.actors if s.clause_start_char <= m.start < s.char(s.cue_start)
-                                             and not _after_preposition_word(s.a, m)]:
-        return run_after(s.a, s.a.tokens[s.cue_start].end, s.clause_end_char, intro=_NOTHING)
+    if s.cue_start > s.clause.start and s.a.tokens[s.cue_start - 1].text.lower() != "att" \
+            and not [m for m in s.a.actors if s.clause_start_char <= m.start < s.char(s.cue_start)
+                     and not _after_preposition_word(s.a, m)]:
+        return run_after(s.a, s.a.tokens[s.cue_start].end, s.clause_end_char, intro=_REPRESENTED)
     return []
 
 
@@ -176,10 +195,12 @@ def _organ_of(s: Slots) -> str | None:
             gap = s.text[m.end : hi].split()
             if len(gap) <= 5 and all(w.lower() in s.lexicon.lists["subject_gap"] for w in gap):
                 return m.id
-    # "Regionala utvecklingsnämnden ansvarar för …" in a report: the reporting region's organ
+    # "Regionala utvecklingsnämnden (har beslutat att) ansvarar för …" in a report: the
+    # reporting region's organ
     words = s.text[lo:hi].split()
-    if s.is_report and s.region_id and 1 <= len(words) <= 4 and any(s.lexicon.is_a(w.lower(), "organ_noun") for w in words[:2]) \
-            and words[0][:1].isupper():
+    organ = next((k for k, w in enumerate(words[:2]) if s.lexicon.is_a(w.lower(), "organ_noun")), None)
+    if s.is_report and s.region_id and organ is not None and words[0][:1].isupper() \
+            and len(words) - organ - 1 <= 4 and all(w.lower() in s.lexicon.lists["subject_gap"] for w in words[organ + 1 :]):
         return s.region_id
     return None
 
@@ -190,6 +211,10 @@ def _after_preposition_word(a: Analysis, m: Mention) -> bool:
 
 
 _NOTHING = re.compile(r"^\s*(?:själv|själva|också|även|dessutom)?\s*$")
+# before an inverted subject: nothing, or the people who stand for the parties ("I rådet ingår
+# representanter från Arbetsförmedlingen, Företagarna …")
+_REPRESENTED = re.compile(r"^\s*(?:själv|själva|också|även|dessutom)?\s*"
+                         r"(?:(?:\w+\s+)?(?:representanter|företrädare|personer)\s+(?:från|för)\s+)?$", re.I)
 
 
 def subject_new(s: Slots) -> list[str]:
@@ -622,8 +647,15 @@ def antecedent(s: Slots) -> list[Target]:
 
 
 def fronted(s: Slots) -> list[Target]:
+    """The initiative that opens the sentence ("I projektet X deltar …"), or a council or
+    network ("I rådet ingår …": its members)."""
     mention = _fronted(s.a, s.lexicon, s.a.initiatives)
-    return [Target("initiative", mention.id, mention.start, mention.end)] if mention else []
+    if mention:
+        return [Target("initiative", mention.id, mention.start, mention.end)]
+    council = _fronted(s.a, s.lexicon, s.a.actors)
+    if council and council.id in s.actors.records and s.actors.records[council.id].type == "network_council":
+        return [Target("actor", council.id, council.start, council.end)]
+    return []
 
 
 def fronted_new(s: Slots) -> list[Target]:

@@ -122,7 +122,8 @@ def _load_forms(path: Path, overrides: dict[str, str]) -> dict[str, str]:
 
 def read_lexicon(directory: Path = RULES_DIR) -> Lexicon:
     raw = yaml.safe_load((directory / "lexicon.yaml").read_text(encoding="utf-8"))
-    list_names = ("subject_gap", "negation", "locative", "determiners", "numerals", "boundaries", "process_nouns")
+    list_names = ("subject_gap", "negation", "locative", "determiners", "numerals", "boundaries", "process_nouns",
+                  "not_financed")
     return Lexicon(
         classes={k: frozenset(w.lower() for w in v) for k, v in raw["classes"].items()},
         initiative_nouns={k.lower(): v for k, v in raw["initiative_nouns"].items()},

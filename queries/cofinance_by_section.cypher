@@ -1,37 +1,42 @@
 // name: cofinance_by_section
 // title: Who co-finances what in a report section
 // title_sv: Gemensam finansiering i ett avsnitt
-// description: Initiatives that two or more actors finance (FINANCES), where at least one
-//   FINANCES fact comes from the given section ("3.1" matches 3.1 and 3.1.x). One row per
-//   initiative. funders, funder_ids, amounts, instruments and sections cover every FINANCES
-//   fact of the initiative (in the chosen document, or all); section, line and evidence are
-//   those of the first FINANCES fact inside the section. amounts are "funder: SEK" for the facts that state a
-//   sum; amount_sek is their total (null when no fact states one).
+// description: What the given section's own sentences ("3.1" matches 3.1 and 3.1.x) say is
+//   financed together: one row per initiative that two or more actors finance there, or that
+//   a partner of the reporting region finances there (in a report's chapter 3 the region is
+//   the other party, as the template asks "inom vilka områden har gemensam finansiering skett
+//   med …"). funders and funder_ids are the actors the section names as funders (an area such
+//   as "kompetensförsörjning" financed with other partners in another section keeps those
+//   apart); amounts and amount_sek are the sums these funders are said to give anywhere in
+//   the document (null when no fact states one); sections lists every section that tells of
+//   the initiative's funding; section, line and evidence are those of the first FINANCES fact
+//   in the section.
 // params: section (string, e.g. "3.1"), doc (string, optional, default "": a document id; "" = every document)
 // columns: initiative, name, kind, n_funders, funders, funder_ids, amount_sek, amounts, instruments, sections, section, line, evidence
-MATCH (:Actor)-[hit:FINANCES]->(ini:Initiative)
+MATCH (funder:Actor)-[hit:FINANCES]->(ini:Initiative)
 WHERE (hit.section = $section OR hit.section STARTS WITH ($section + '.'))
   AND ($doc = '' OR hit.doc = $doc)
-WITH DISTINCT ini
-MATCH (funder:Actor)-[fin:FINANCES]->(ini)
-WHERE $doc = '' OR fin.doc = $doc
-WITH ini, count(DISTINCT funder.id) AS n_funders,
-     count(fin.amount_sek) AS n_amounts, sum(fin.amount_sek) AS total,
-     min(CASE WHEN fin.section = $section OR fin.section STARTS WITH ($section + '.') THEN fin.line END) AS first_line
-WHERE n_funders >= 2
+OPTIONAL MATCH (d:Document) WHERE d.id = hit.doc
+WITH ini, collect(DISTINCT funder.id) AS here, min(hit.line) AS first_line,
+     count(CASE WHEN d IS NULL OR funder.name <> d.region THEN 1 END) AS partner_facts
+WHERE size(here) >= 2 OR partner_facts > 0
 MATCH (:Actor)-[ev:FINANCES]->(ini)
 WHERE ev.line = first_line AND (ev.section = $section OR ev.section STARTS WITH ($section + '.'))
   AND ($doc = '' OR ev.doc = $doc)
-WITH ini, n_funders, n_amounts, total, first_line, min(ev.section) AS first_section, min(ev.evidence) AS first_evidence
-RETURN ini.id AS initiative, ini.name AS name, ini.kind AS kind, n_funders,
-       COLLECT { MATCH (f:Actor)-[x:FINANCES]->(ini) WHERE $doc = '' OR x.doc = $doc
-                 RETURN DISTINCT f.name AS v ORDER BY v } AS funders,
-       COLLECT { MATCH (f:Actor)-[x:FINANCES]->(ini) WHERE $doc = '' OR x.doc = $doc
-                 RETURN DISTINCT f.id AS v ORDER BY v } AS funder_ids,
+WITH ini, here, first_line, min(ev.section) AS first_section, min(ev.evidence) AS first_evidence
+MATCH (f:Actor)-[fin:FINANCES]->(ini)
+WHERE f.id IN here AND ($doc = '' OR fin.doc = $doc)
+WITH ini, here, first_line, first_section, first_evidence,
+     count(fin.amount_sek) AS n_amounts, sum(fin.amount_sek) AS total
+RETURN ini.id AS initiative, ini.name AS name, ini.kind AS kind, size(here) AS n_funders,
+       COLLECT { MATCH (f:Actor)-[:FINANCES]->(ini) WHERE f.id IN here RETURN DISTINCT f.name AS v ORDER BY v } AS funders,
+       COLLECT { UNWIND here AS v RETURN v ORDER BY v } AS funder_ids,
        CASE WHEN n_amounts = 0 THEN null ELSE total END AS amount_sek,
-       COLLECT { MATCH (f:Actor)-[x:FINANCES]->(ini) WHERE ($doc = '' OR x.doc = $doc) AND x.amount_sek IS NOT NULL
+       COLLECT { MATCH (f:Actor)-[x:FINANCES]->(ini) WHERE f.id IN here AND ($doc = '' OR x.doc = $doc)
+                   AND x.amount_sek IS NOT NULL
                  RETURN DISTINCT f.name + ': ' + toString(x.amount_sek) AS v ORDER BY v } AS amounts,
-       COLLECT { MATCH (:Actor)-[x:FINANCES]->(ini) WHERE ($doc = '' OR x.doc = $doc) AND x.instrument IS NOT NULL
+       COLLECT { MATCH (f:Actor)-[x:FINANCES]->(ini) WHERE f.id IN here AND ($doc = '' OR x.doc = $doc)
+                   AND x.instrument IS NOT NULL
                  RETURN DISTINCT x.instrument AS v ORDER BY v } AS instruments,
        COLLECT { MATCH (:Actor)-[x:FINANCES]->(ini) WHERE $doc = '' OR x.doc = $doc
                  RETURN DISTINCT x.section AS v ORDER BY v } AS sections,

@@ -1,23 +1,22 @@
 // name: cofinance_facts
 // title: Co-financing facts of a report section, one per funder
 // title_sv: Gemensam finansiering i ett avsnitt, en rad per finansiär
-// description: The FINANCES facts behind cofinance_by_section: for every initiative that two or
-//   more actors finance and that has a FINANCES fact in the section ("3.1" matches 3.1 and
-//   3.1.x), one row per FINANCES fact of the initiative, with the funder, the sum and
-//   instrument the sentence states, and its provenance. in_section tells whether the fact
-//   itself comes from the section. Report lines are built from these rows.
+// description: The FINANCES facts behind cofinance_by_section: for every initiative that row
+//   lists for the section, one row per FINANCES fact by one of the funders the section names,
+//   wherever in the document the fact stands (a sum is often told in another chapter), with
+//   the sum and instrument the sentence states and its provenance. in_section tells whether
+//   the fact itself comes from the section. Report lines are built from these rows.
 // params: section (string, e.g. "3.1"), doc (string, optional, default "": a document id; "" = every document)
 // columns: initiative, initiative_name, kind, funder, funder_name, funder_type, amount_sek, instrument, in_section, doc, section, line, evidence, method, confidence
-MATCH (:Actor)-[hit:FINANCES]->(ini:Initiative)
+MATCH (funder:Actor)-[hit:FINANCES]->(ini:Initiative)
 WHERE (hit.section = $section OR hit.section STARTS WITH ($section + '.'))
   AND ($doc = '' OR hit.doc = $doc)
-WITH DISTINCT ini
+OPTIONAL MATCH (d:Document) WHERE d.id = hit.doc
+WITH ini, collect(DISTINCT funder.id) AS here,
+     count(CASE WHEN d IS NULL OR funder.name <> d.region THEN 1 END) AS partner_facts
+WHERE size(here) >= 2 OR partner_facts > 0
 MATCH (fa:Actor)-[fin:FINANCES]->(ini)
-WHERE $doc = '' OR fin.doc = $doc
-WITH ini, count(DISTINCT fa.id) AS n_funders
-WHERE n_funders >= 2
-MATCH (fa:Actor)-[fin:FINANCES]->(ini)
-WHERE $doc = '' OR fin.doc = $doc
+WHERE fa.id IN here AND ($doc = '' OR fin.doc = $doc)
 RETURN ini.id AS initiative, ini.name AS initiative_name, ini.kind AS kind,
        fa.id AS funder, fa.name AS funder_name, fa.type AS funder_type,
        fin.amount_sek AS amount_sek, fin.instrument AS instrument,
