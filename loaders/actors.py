@@ -53,11 +53,6 @@ APPOSITION_TYPES = {
     "forskningsinstitutet": "research_institute", "institutet": "research_institute",
     "science parken": "incubator_science_park",
 }
-COLLECTIVE_MUNICIPALITIES = re.compile(
-    r"\b(länets (?:samtliga |\w+ )?kommuner|samtliga kommuner(?:na)?|kommunerna|de \w+ kommunerna|"
-    r"(?<=med )kommuner|respektive kommun)\b",
-    re.I,
-)
 LIST_SPLIT = re.compile(r"\s*(?:,|\bsamt\b|(?<!-) och\b|\bliksom\b|/)\s*")
 CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\w&.+-]*(?:\s+(?:[A-ZÅÄÖ0-9][\w&.+-]*|i|för|och|ska|de|av|for|of|the|and|&))*$")
 # What follows a party noun when a list of names comes: "aktörer: A, B och C", "organisationer
@@ -202,9 +197,16 @@ class ActorFinder:
                 if len(alias) > 6:
                     self._fuzzy_choices.setdefault(alias, actor.id)
         self._mention_cache: dict[tuple[str, int], list[Mention]] = {}
-        self.collective_id = None
+        # the county's collective actors (lexicon `collectives`): id -> (record, pattern)
+        self.collectives: dict[str, tuple[ActorRecord, re.Pattern]] = {}
         if county:
-            self.collective_id = slugify(f"kommunerna i {county}")
+            from .words import get_lexicon
+
+            for spec in get_lexicon().collectives:
+                name = spec["name"].format(county=county)
+                record = ActorRecord(slugify(name), name, spec["type"], list(spec.get("aliases") or []), county, "collective")
+                self.collectives[record.id] = (record, re.compile(spec["pattern"], re.I))
+        self.collective_id = next(iter(self.collectives), None)  # the municipalities, counterpart of 3.3
 
     # --- forms ------------------------------------------------------------------------
     def _add_form(self, form: str, actor_id: str) -> None:
@@ -212,10 +214,10 @@ class ActorFinder:
 
     def record(self, actor_id: str) -> ActorRecord:
         if actor_id not in self.records:
-            if actor_id == self.collective_id:
-                self.records[actor_id] = ActorRecord(
-                    actor_id, f"Kommunerna i {self.county}", "municipality", ["länets kommuner"], self.county, "collective"
-                )
+            if actor_id in self.collectives:
+                collective = self.collectives[actor_id][0]
+                self.records[actor_id] = ActorRecord(collective.id, collective.name, collective.type,
+                                                     list(collective.aliases), collective.county, "collective")
             else:
                 g: GazetteerActor = self.gazetteer.actors[actor_id]
                 self.records[actor_id] = ActorRecord(
@@ -254,7 +256,7 @@ class ActorFinder:
         existing = self.resolve(name)
         if existing:
             self.record(existing)
-            if existing not in self.gazetteer.actors and existing != self.collective_id:
+            if existing not in self.gazetteer.actors and existing not in self.collectives:
                 rec = self.records[existing]
                 if name != rec.name and name not in rec.aliases:
                     rec.aliases.append(name)
@@ -294,7 +296,7 @@ class ActorFinder:
 
     def _merge_short_names(self) -> None:
         """"Fyren" found alone is "Fyren Business Incubator" when that is the only longer name."""
-        discovered = [r for r in self.records.values() if r.method != "gazetteer" and r.id != self.collective_id]
+        discovered = [r for r in self.records.values() if r.method != "gazetteer" and r.id not in self.collectives]
         for short in [r for r in discovered if " " not in r.name]:
             longer = [r for r in discovered if r is not short and r.name.startswith(short.name + " ")]
             if len(longer) != 1:
@@ -479,11 +481,11 @@ class ActorFinder:
                 continue
             key, end = self._branch(text, m.key, m.start, m.end) if m.text[:1].isupper() else (m.key, m.end)
             found.append(Mention(key, "actor", m.start, end, text[m.start : end]))
-        if self.collective_id:
+        for collective_id, (_, pattern) in self.collectives.items():
             taken = [(x.start, x.end) for x in found]
-            for m in COLLECTIVE_MUNICIPALITIES.finditer(text):
+            for m in pattern.finditer(text):
                 if not any(a <= m.start() < b for a, b in taken):
-                    found.append(Mention(self.collective_id, "actor", m.start(), m.end(), m.group()))
+                    found.append(Mention(collective_id, "actor", m.start(), m.end(), m.group()))
         for mention in found:
             self.record(mention.id)
         return sorted(found, key=lambda x: x.start)

@@ -41,7 +41,7 @@ def apply_curated(doc_id: str, text: str, sentences: list[Sentence], actors, ini
             return initiatives.add(ref["initiative"], ref.get("kind", "project"), "curated") or slugify(ref["initiative"])
 
         source, target = node(entry["source"]), node(entry["target"])
-        if source in actors.gazetteer.actors or source == actors.collective_id:
+        if source in actors.gazetteer.actors or source in actors.collectives:
             actors.record(source)
         props = {k: entry[k] for k in ("amount_sek", "instrument", "area") if k in entry}
         evidence_sentence = Sentence(sentence.text, sentence.line, sentence.end_line, sentence.section, sentence.answers)

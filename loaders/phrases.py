@@ -113,11 +113,12 @@ def party_intro(gap: str) -> bool:
 
     if not PARTY_INTRO_END.search(gap):
         return False
-    words = re.findall(r"[^\W\d_]+", gap)
-    if not words or len(words) > 7:
-        return False
+    words = re.findall(r"[^\W\d_]+", PARTY_INTRO_END.sub("", gap))
     lexicon = get_lexicon()
-    return any("party_noun" in lexicon.classes_of(w.lower()) for w in words) and all(w[:1].islower() for w in words)
+    party = next((k for k, w in enumerate(words) if "party_noun" in lexicon.classes_of(w.lower())), None)
+    # the party noun ends the phrase, a few modifiers before it, no preposition: the list is its own
+    # ("kontakt med en rad organisationer såsom A" is a list of "med", read by that cue)
+    return party == len(words) - 1 and party <= 4 and all(w[:1].islower() and w not in PREPOSITIONS for w in words)
 
 
 def run_after(a: Analysis, pos: int, end: int, places: bool = True, intro: re.Pattern = LIST_INTRO) -> list[Mention]:
@@ -188,6 +189,7 @@ def _subject_gap(gap: str, gap_words: frozenset[str]) -> bool:
     gap = re.sub(r"^\s*,[^,]{1,80},", " ", gap)  # an apposition
     gap = re.sub(r"\([^)]{0,40}\)", " ", gap)
     gap = LOCATION_QUALIFIER.sub(" ", gap)
+    gap = re.sub(r"(?i)\b(?:en|ett)\s+(?:ut)?av\s*$", " ", gap)  # "A är en av medfinansiärerna"
     words = gap.split()
     if len(words) > 6:
         return False

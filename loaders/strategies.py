@@ -57,7 +57,7 @@ targets (what)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .actors import ActorFinder, Mention
@@ -655,7 +655,32 @@ def fronted(s: Slots) -> list[Target]:
     council = _fronted(s.a, s.lexicon, s.a.actors)
     if council and council.id in s.actors.records and s.actors.records[council.id].type == "network_council":
         return [Target("actor", council.id, council.start, council.end)]
-    return []
+    return _fronted_phrase(s)
+
+
+QUANTITY_OF = re.compile(r"(?i)^(?:majoriteten|flertalet|merparten|huvuddelen|de flesta|flera|många|några|alla|samtliga)\s+av\s+")
+
+
+def _fronted_phrase(s: Slots) -> list[Target]:
+    """"I majoriteten av de största satsningarna i länet är näringslivet en av medfinansiärerna":
+    a fronted phrase about initiatives is what the clause is about (the phrase, when it has an
+    initiative noun; "I länet är …" names a place)."""
+    if s.clause.start != 0 or len(s.a.tokens) < 3 or s.a.tokens[0].text.lower() not in ("i", "inom"):
+        return []
+    k = 1
+    quantity = QUANTITY_OF.match(s.text[s.a.tokens[1].start :])
+    if quantity:
+        k = s.a.token_index(s.a.tokens[1].start + quantity.end())
+    found = s.reader.capture(k, s.cue_start)
+    if not found or found.kind != "phrase" or found.end > s.char(s.cue_start):
+        return []
+    words = s.text[found.start : found.end].split()
+    if not any(s.lexicon.initiative_kind(w) for w in words):
+        return []
+    first = s.a.tokens[k]
+    if first.start < found.start and first.text.lower() in ("de", "den", "det"):  # "de största satsningarna"
+        found = replace(found, value=s.text[first.start : found.end], start=first.start)
+    return [found]
 
 
 def fronted_new(s: Slots) -> list[Target]:

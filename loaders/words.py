@@ -31,6 +31,7 @@ class Lexicon:
     instruments: dict[str, str]
     area_list_cues: tuple[str, ...]
     forms: dict[str, str]
+    collectives: tuple[dict, ...] = ()
     _compounds: dict[str, tuple[str, str] | None] = field(default_factory=dict, compare=False, repr=False)
     _classes_of: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -135,6 +136,7 @@ def read_lexicon(directory: Path = RULES_DIR) -> Lexicon:
         instruments=dict(raw["instruments"]),
         area_list_cues=tuple(raw["area_list_cues"]),
         forms=_load_forms(directory / "forms.tsv", raw.get("overrides") or {}),
+        collectives=tuple(raw.get("collectives") or ()),
     )
 
 
