@@ -351,8 +351,14 @@ def from_new(s: Slots) -> list[str]:
 
 
 def with_(s: Slots) -> list[str]:
+    """Partners after "tillsammans med" (and the like) in the clause, or after a cue that ends
+    in "med" ("har haft gemensam finansiering med Almi i projektet X")."""
     lower = s.text.lower()
     start, end = s.clause_start_char, s.clause_end_char
+    if s.cue_end > s.cue_start and s.a.tokens[s.cue_end - 1].text.lower() == "med":
+        found = run_after(s.a, s.char(s.cue_end), end)
+        if found:
+            return _ids(found)
     for phrase in WITH_PHRASES:
         pos = lower.find(phrase, start, end)
         if pos >= 0:
@@ -513,7 +519,9 @@ def _after_preposition(s: Slots, preps: set[str]) -> list[Target]:
             and s.a.tokens[i - 2].text.lower() == "med"
         if w == "för" and nxt in ("sin", "sitt", "sina"):
             return subject_organisation(s)  # "får 650 000 kronor för sitt arbete": its operations
-        if w in preps and nxt != "att" and not s.reader.is_time(i + 1) and not _framed(s, i) and not after_funds:
+        inside = any(m.start <= s.a.tokens[i].start < m.end for m in s.a.actors + s.a.initiatives)  # "Länsstyrelsen i X"
+        if w in preps and nxt != "att" and not inside and not s.reader.is_time(i + 1) and not _framed(s, i) \
+                and not after_funds:
             found = s.reader.capture(i + 1, s.clause.end)
             if found and not _instrument(s, i, found):
                 return [found]

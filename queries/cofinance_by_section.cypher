@@ -8,7 +8,7 @@
 //   med …"). funders and funder_ids are the actors the section names as funders (an area such
 //   as "kompetensförsörjning" financed with other partners in another section keeps those
 //   apart); amounts and amount_sek are the sums these funders are said to give anywhere in
-//   the document (null when no fact states one); sections lists every section that tells of
+//   the document (for an area, in the section; null when no fact states one); sections lists every section that tells of
 //   the initiative's funding; section, line and evidence are those of the first FINANCES fact
 //   in the section.
 // params: section (string, e.g. "3.1"), doc (string, optional, default "": a document id; "" = every document)
@@ -26,6 +26,7 @@ WHERE ev.line = first_line AND (ev.section = $section OR ev.section STARTS WITH 
 WITH ini, here, first_line, min(ev.section) AS first_section, min(ev.evidence) AS first_evidence
 MATCH (f:Actor)-[fin:FINANCES]->(ini)
 WHERE f.id IN here AND ($doc = '' OR fin.doc = $doc)
+  AND (ini.kind <> 'area' OR fin.section = $section OR fin.section STARTS WITH ($section + '.'))
 WITH ini, here, first_line, first_section, first_evidence,
      count(fin.amount_sek) AS n_amounts, sum(fin.amount_sek) AS total
 RETURN ini.id AS initiative, ini.name AS name, ini.kind AS kind, size(here) AS n_funders,
@@ -34,9 +35,11 @@ RETURN ini.id AS initiative, ini.name AS name, ini.kind AS kind, size(here) AS n
        CASE WHEN n_amounts = 0 THEN null ELSE total END AS amount_sek,
        COLLECT { MATCH (f:Actor)-[x:FINANCES]->(ini) WHERE f.id IN here AND ($doc = '' OR x.doc = $doc)
                    AND x.amount_sek IS NOT NULL
+                   AND (ini.kind <> 'area' OR x.section = $section OR x.section STARTS WITH ($section + '.'))
                  RETURN DISTINCT f.name + ': ' + toString(x.amount_sek) AS v ORDER BY v } AS amounts,
        COLLECT { MATCH (f:Actor)-[x:FINANCES]->(ini) WHERE f.id IN here AND ($doc = '' OR x.doc = $doc)
                    AND x.instrument IS NOT NULL
+                   AND (ini.kind <> 'area' OR x.section = $section OR x.section STARTS WITH ($section + '.'))
                  RETURN DISTINCT x.instrument AS v ORDER BY v } AS instruments,
        COLLECT { MATCH (:Actor)-[x:FINANCES]->(ini) WHERE $doc = '' OR x.doc = $doc
                  RETURN DISTINCT x.section AS v ORDER BY v } AS sections,

@@ -13,6 +13,7 @@ WHERE ev.line = first_line AND (ev.section = $section OR ev.section STARTS WITH 
 WITH ini, here, first_line, min(ev.section) AS first_section, min(ev.evidence) AS first_evidence
 MATCH (f:Actor)-[fin:FINANCES]->(ini)
 WHERE list_contains(here, f.id) AND ($doc = '' OR fin.doc = $doc)
+  AND (ini.kind <> 'area' OR fin.section = $section OR fin.section STARTS WITH ($section + '.'))
 WITH ini, here, first_line, first_section, first_evidence,
      count(fin.amount_sek) AS n_amounts, sum(fin.amount_sek) AS total,
      list_sort(collect(DISTINCT f.name)) AS funders,

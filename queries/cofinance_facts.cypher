@@ -3,7 +3,8 @@
 // title_sv: Gemensam finansiering i ett avsnitt, en rad per finansiär
 // description: The FINANCES facts behind cofinance_by_section: for every initiative that row
 //   lists for the section, one row per FINANCES fact by one of the funders the section names,
-//   wherever in the document the fact stands (a sum is often told in another chapter), with
+//   wherever in the document the fact stands (a sum is often told in another chapter; an area
+//   such as "kompetensförsörjning" keeps to the section's own sentences), with
 //   the sum and instrument the sentence states and its provenance. in_section tells whether
 //   the fact itself comes from the section. Report lines are built from these rows.
 // params: section (string, e.g. "3.1"), doc (string, optional, default "": a document id; "" = every document)
@@ -17,6 +18,7 @@ WITH ini, collect(DISTINCT funder.id) AS here,
 WHERE size(here) >= 2 OR partner_facts > 0
 MATCH (fa:Actor)-[fin:FINANCES]->(ini)
 WHERE fa.id IN here AND ($doc = '' OR fin.doc = $doc)
+  AND (ini.kind <> 'area' OR fin.section = $section OR fin.section STARTS WITH ($section + '.'))
 RETURN ini.id AS initiative, ini.name AS initiative_name, ini.kind AS kind,
        fa.id AS funder, fa.name AS funder_name, fa.type AS funder_type,
        fin.amount_sek AS amount_sek, fin.instrument AS instrument,

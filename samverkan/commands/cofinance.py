@@ -1,8 +1,9 @@
 """`samverkan cofinance --section 3.x`: who co-finances what in a section of the report.
 
-Runs the catalogue query `cofinance_by_section` (initiatives two or more actors FINANCE, with
-a FINANCES fact in the section; "3.1" also covers 3.1.x, "all" the whole of chapter 3) on
-the embedded store or on Neo4j, and prints a table, CSV, JSON or Markdown.
+Runs the catalogue query `cofinance_by_section` (what a section's own sentences say is
+financed together: two or more funders, or a partner of the reporting region; "3.1" also
+covers 3.1.x, "all" each of 3.1–3.5 in turn) on the embedded store or on Neo4j, and prints a
+table, CSV, JSON or Markdown.
 """
 from __future__ import annotations
 
@@ -38,18 +39,19 @@ def open_reading_store(args):
     return open_store("neo4j", uri=args.uri)
 
 
-def section_param(value: str) -> str:
-    """"all" is the whole of chapter 3; otherwise a section number such as 3.1."""
+def section_params(value: str) -> list[str]:
+    """"all" is each section of the report (3.1–3.5), as the report lists them; otherwise one
+    section number such as 3.1."""
     from samverkan.queries.catalogue import PARAM_PATTERNS
-    from samverkan.queries.reports import REPORT_CHAPTER
+    from samverkan.queries.reports import report_sections
 
     value = value.strip()
     if value.lower() == "all":
-        return REPORT_CHAPTER
+        return report_sections()
     pattern, wanted = PARAM_PATTERNS["section"]
     if not pattern.match(value):
         raise SamverkanError(f"--section wants {wanted} or all, got {value!r}", exit_code=EXIT_USAGE)
-    return value
+    return [value]
 
 
 def register(sub) -> None:
@@ -116,9 +118,12 @@ def render(df, fmt: str) -> str:
 def run(args) -> int:
     from samverkan.queries.catalogue import run_named
 
-    section = section_param(args.section)
+    import pandas as pd
+
+    sections = section_params(args.section)
     with open_reading_store(args) as store:
-        df = run_named(store, "cofinance_by_section", {"section": section, "doc": args.doc or ""})
+        df = pd.concat([run_named(store, "cofinance_by_section", {"section": s, "doc": args.doc or ""}) for s in sections],
+                       ignore_index=True)
     text = render(df, args.format)
     if args.output:
         args.output.write_text(text + "\n", encoding="utf-8")

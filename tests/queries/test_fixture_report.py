@@ -28,7 +28,8 @@ def line_of(text: str) -> int:
 # section -> {initiative: (funders, first line in the section, amount_sek total or None)}
 EXPECTED_COFINANCING = {
     "3.1": {"fjallnara-foretag": ({LST, REGION}, line_of("Projektet Fjällnära företag finansieras"), 2_500_000)},
-    "3.2": {},  # Digitala Jämtland has one funder (Tillväxtverket): not co-financed
+    # one funder, a partner of the region, under "gemensam finansiering … med andra statliga myndigheter"
+    "3.2": {"digitala-jamtland": ({"tillvaxtverket"}, line_of("Projektet Digitala Jämtland"), 45_800_000)},
     "3.3": {"vinterstaden": ({"ostersunds-kommun", "krokoms-kommun"}, line_of("Östersunds kommun och Krokoms"), 180_563)},
     "3.4": {"kapital-i-norr": ({"almi-foretagspartner-mitt-ab", REGION}, line_of("haft gemensam finansiering med Almi"), None)},
     "3.5": {"inkubator-mitt": ({"peak-innovation", REGION}, line_of("Peak Innovation och Region"), None)},
@@ -69,7 +70,8 @@ def test_report_of_the_fixture(fixture_embedded):
     assert s33.cofinance[0].amounts == "Krokoms kommun 180 563 kr"
     assert s33.cofinance[0].partners == ["Krokoms kommun", "Östersunds kommun"]
     assert "| Vinterstaden | Krokoms kommun; Östersunds kommun | Krokoms kommun 180 563 kr |" in text
-    assert [p.name for p in s32.partners] == ["Trafikverket", "Tillväxtverket"] and not s32.cofinance
+    assert [p.name for p in s32.partners] == ["Trafikverket", "Tillväxtverket"]
+    assert [(r.name, r.partners, r.total_sek) for r in s32.cofinance] == [("Digitala Jämtland", ["Tillväxtverket"], 45_800_000)]
     assert [r.evidence.line for r in s31.results] == [line_of("Samverkan har lett till")]
     assert [r.sentence for r in s34.results] == ["Resultatet är att fler unga företag har fått tillgång till riskkapital."]
     assert not s35.results

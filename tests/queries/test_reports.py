@@ -52,7 +52,9 @@ def test_report_model(report):
     assert "Medborgarundersökning" in lst.what and KNOWN_REF in [e.ref for e in lst.evidence]
     eruf = next(r for r in s31.cofinance if r.initiative == "eruf-projekt-inom-tematiska-mal-3")
     assert eruf.partners == ["Länsstyrelsen i Västmanlands län", "Region Västmanland"]
-    assert eruf.instruments == ["ERUF"] and eruf.evidence[0].ref == KNOWN_REF
+    assert eruf.instruments == [] and eruf.evidence[0].ref == KNOWN_REF  # "ERUF" names the projects, not a funder's means
+    areas = {r.name: r for r in report.sections[1].cofinance}
+    assert areas["Kompetensförsörjning"].instruments == ["1:1", "ERUF", "ESF"]
     assert KNOWN_SENTENCE in eruf.evidence[0].sentence
     assert [r.evidence.line for r in s31.results] == [4655, 4659, 4663]
 
@@ -66,7 +68,7 @@ def test_markdown_structure(report):
         assert heading in headings
     assert headings.count(Q_AREAS) == headings.count(Q_COFINANCE) == headings.count(Q_RESULTS) == 5
     tables = sum(t.type == "table_open" for t in tokens)
-    assert tables == 9  # 3.1–3.4 have partners and co-financing; 3.5 has partners only
+    assert tables == 10  # every section has partners and co-financing
     cells = [t.content for t in tokens if t.type == "inline"]
     assert any(KNOWN_REF in c for c in cells)
     assert any(c.startswith(f"{KNOWN_REF}: ") and KNOWN_SENTENCE in c for c in cells)  # the Underlag list
@@ -76,10 +78,13 @@ def test_csv_is_one_row_per_line_item(report):
     rows = list(csv.DictReader(io.StringIO(to_csv(report))))
     assert len(rows) == len(line_items(report)) > 40
     row = next(r for r in rows if r["fraga"] == Q_COFINANCE and r["part_eller_insats"] == "ERUF-projekt inom tematiska mål 3")
-    assert row["avsnitt"] == "3.1" and row["instrument"] == "ERUF" and KNOWN_REF in row["referens"]
+    assert row["avsnitt"] == "3.1" and row["instrument"] == "" and KNOWN_REF in row["referens"]
     assert KNOWN_SENTENCE in row["underlag"]
+    row = next(r for r in rows if r["fraga"] == Q_COFINANCE and r["part_eller_insats"] == "Innovation")
+    assert row["avsnitt"] == "3.2" and row["instrument"] == "1:1, ERUF, ESF"
     assert {r["avsnitt"] for r in rows} == {"3.1", "3.2", "3.3", "3.4", "3.5"}
-    assert not [r for r in rows if r["avsnitt"] == "3.5" and r["fraga"] == Q_COFINANCE]
+    assert [r["part_eller_insats"] for r in rows if r["avsnitt"] == "3.5" and r["fraga"] == Q_COFINANCE] == [
+        "De största satsningarna i länet"]
 
 
 def test_docx_content(report, tmp_path):
@@ -95,7 +100,7 @@ def test_docx_content(report, tmp_path):
     partner = next(r for r in rows if r[0] == "Länsstyrelsen i Västmanlands län" and "Medborgarundersökning" in r[2])
     assert partner[1] == "Länsstyrelse" and KNOWN_REF in partner[4]
     cofin = next(r for r in rows if r[0] == "ERUF-projekt inom tematiska mål 3")
-    assert cofin[1] == "Länsstyrelsen i Västmanlands län; Region Västmanland" and cofin[3] == "ERUF"
+    assert cofin[1] == "Länsstyrelsen i Västmanlands län; Region Västmanland" and cofin[3] == ""
     assert document.tables[0].rows[0].cells[0].paragraphs[0].runs[0].bold
     # the evidence sentence as small text
     small = [r for p in document.paragraphs for r in p.runs if r.font.size is not None and r.font.size.pt == 8]
@@ -118,13 +123,13 @@ def test_xlsx_content(report, tmp_path):
     partner = next(r for r in rows if r[2] == "Länsstyrelsen i Västmanlands län")
     assert partner[0] == Q_AREAS and KNOWN_REF in partner[9] and "Medborgarundersökning" in partner[5]
     cofin = next(r for r in rows if r[0] == Q_COFINANCE and r[2] == "ERUF-projekt inom tematiska mål 3")
-    assert cofin[8] == "ERUF" and KNOWN_SENTENCE in cofin[10]
+    assert not cofin[8] and KNOWN_SENTENCE in cofin[10]
     row_no = 5 + rows.index(cofin)
     assert ws.cell(row=row_no, column=len(header)).alignment.wrap_text
     assert ws.freeze_panes == "A5"
     assert wb["3.5"]["A1"].value == HEADINGS["3.5"]
     cells_35 = [c.value for row in wb["3.5"].iter_rows() for c in row if c.value]
-    assert "Create Business Incubator" in cells_35 and Q_COFINANCE not in cells_35
+    assert "Create Business Incubator" in cells_35 and "Näringslivet i Västmanlands län" in cells_35
 
 
 def test_report_cli_formats(bundled_store_path, tmp_path):
@@ -163,7 +168,7 @@ def test_cofinance_cli(bundled_store_path, fmt):
     proc = run_cli("cofinance", "--section", "3.2", "--format", fmt, "--store", str(bundled_store_path),
                    "--backend", "embedded")
     assert proc.returncode == 0, proc.stderr
-    assert "Projekt med 1:1 anslag" in proc.stdout and "Vinnova" in proc.stdout
+    assert "Kompetensförsörjning" in proc.stdout and "Vinnova" in proc.stdout
     if fmt == "json":
         rows = json.loads(proc.stdout)
         assert rows[0]["funder_ids"] == sorted(rows[0]["funder_ids"]) and rows[0]["line"] == 4817
@@ -176,6 +181,6 @@ def test_cofinance_cli(bundled_store_path, fmt):
 def test_cofinance_cli_all_and_empty(bundled_store_path):
     store = ["--store", str(bundled_store_path), "--backend", "embedded"]
     everything = json.loads(run_cli("cofinance", "--section", "all", "--format", "json", *store).stdout)
-    assert {r["section"] for r in everything} == {"3.1", "3.2", "3.3", "3.4"} and len(everything) == 10
-    proc = run_cli("cofinance", "--section", "3.5", *store)
+    assert {r["section"] for r in everything} == {"3.1", "3.2", "3.3", "3.4", "3.5"} and len(everything) == 18
+    proc = run_cli("cofinance", "--section", "4", *store)
     assert proc.returncode == 0 and "no co-financed initiatives" in proc.stdout
