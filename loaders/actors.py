@@ -353,7 +353,7 @@ class ActorFinder:
                         self.discover_name(text[tokens[k].start : tok.end], actor_type, "name-ending")
                         break
                     owned = i > 0 and tokens[i - 1].text.lower() in ("länets", "regionens", "kommunens")
-                    if owned and not word[:1].isupper() and len(word) >= 9 and not is_common_word(word):
+                    if owned and not word[:1].isupper() and len(word) >= 6 and not is_common_word(word):
                         self.discover_name(_titlecase(_definite(word)), actor_type, "name-ending")
                         break  # "länets kompetensråd": the county's own council, named by its kind
                     if not word[:1].isupper() and (len(word) < 9 or _definite(word) != word):

@@ -50,7 +50,7 @@ class Analysis:
     @property
     def unit_ends(self) -> dict[int, int]:
         """Token index -> index after, for what a pattern's skip counts as one word: amounts and
-        the names of actors ("Västerås Science Park")."""
+        the names of actors ("Umeå Science Park")."""
         units = {}
         for m in self.actors:
             first, last = self.token_index(m.start), self.token_index(m.end - 1)

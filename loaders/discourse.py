@@ -128,7 +128,7 @@ class Discourse:
         if word == "regionen" and a.text[:pos].rstrip().lower().endswith((" i", " inom", " hela", " över")):
             return None  # "i regionen" is a place
         # a member of a long list in the same sentence is not what "rådet" points back at
-        # ("Förutom A ingår B, C, D och Forsknings- och utvecklingsrådet i rådet")
+        # ("Förutom A ingår B, C, D och Länets tillväxtråd i rådet")
         listed = {id(m) for run in enumerations(a, a.actors) if len(run) >= 3 for m in run}
         before = [m for m in a.actors if m.end <= pos and id(m) not in listed]
         candidates = list(reversed(before)) + [m for _, m in reversed(self.recent_actors)]

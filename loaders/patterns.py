@@ -126,8 +126,8 @@ def match_at(pattern: Pattern, view: TokenView, start: int, stop: int, amount_en
              units: dict[int, int] | None = None) -> int | None:
     """The end (exclusive token index) of the shortest match starting at `start`, or None.
     `amount_ends` maps the token index an amount starts at to the index after it; `units` does
-    the same for everything a skip counts as one word (amounts and names: "ge Västerås
-    Science Park ett bidrag" is "<ge> ~2 @funding_noun")."""
+    the same for everything a skip counts as one word (amounts and names: "ge Umeå Science
+    Park ett bidrag" is "<ge> ~2 @funding_noun")."""
     units = amount_ends if units is None else units
 
     def walk(k: int, i: int) -> int | None:

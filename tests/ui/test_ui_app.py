@@ -174,7 +174,7 @@ def test_cofinance_tables_per_section(app):
     for table in tables:
         assert list(table.columns) == ["Insats", "Finansiärer", "Belopp", "Avsnitt", "Rad", "Belägg", "Antal", "Typ",
                                        "Instrument"]
-        assert (table["Antal"] >= 2).all() and table["Belägg"].str.len().min() > 10
+        assert (table["Antal"] >= 1).all() and table["Belägg"].str.len().min() > 10
     tab31 = at.tabs[0]
     assert any("Länsstyrelsen" in f for df in tab31.dataframe for f in df.value["Finansiärer"])
 

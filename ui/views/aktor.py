@@ -3,8 +3,8 @@ takes part in, the sections that mention it, and the evidence for every fact."""
 import pandas as pd
 import streamlit as st
 
-from samverkan.graph.money import format_sek, has_amount
 from samverkan.errors import SamverkanError
+from samverkan.graph.money import format_sek, has_amount
 from samverkan.graph.schema import SCHEMA
 from samverkan.ui import common, labels
 from samverkan.ui.network import NetworkFilter, filter_view, render_html

@@ -3,8 +3,8 @@ gives a sum and a nominal width (said on screen) where it does not."""
 import pandas as pd
 import streamlit as st
 
-from samverkan.graph.money import format_sek, has_amount
 from samverkan.errors import SamverkanError
+from samverkan.graph.money import format_sek, has_amount
 from samverkan.ui import common, flows, labels
 
 st.title("Finansieringsflöden")

@@ -1,14 +1,16 @@
-"""Vem medfinansierar vad: per section 3.1–3.5, the initiatives two or more actors finance,
-each line traceable to its sentence, with the report downloads (md, csv, xlsx, docx)."""
+"""Vem medfinansierar vad: per section 3.1–3.5, what the section's sentences say is financed
+together (two or more funders, or a partner of the region), each line traceable to its
+sentence, with the report downloads (md, csv, xlsx, docx)."""
 import pandas as pd
 import streamlit as st
 
-from samverkan.graph.money import format_sek, has_amount
 from samverkan.errors import SamverkanError
+from samverkan.graph.money import format_sek, has_amount
 from samverkan.ui import common, downloads, labels
 
 st.title("Vem medfinansierar vad")
-st.caption("Insatser som två eller fler aktörer finansierar, per avsnitt i rapportens kapitel 3. "
+st.caption("Insatser och områden som avsnittet säger finansieras gemensamt – av två eller fler aktörer, "
+           "eller av en part tillsammans med regionen – per avsnitt i rapportens kapitel 3. "
            "Varje rad visar meningen den bygger på (avsnitt och rad), så att listan kan klistras in i "
            "nästa års återrapportering och kontrolleras mot källan.")
 
