@@ -8,11 +8,12 @@ the JSON contract of `samverkan extract`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .schema import SCHEMA
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -114,7 +115,9 @@ class GraphData:
         return graph
 
     # --- networkx: analytics and exports ---------------------------------------------
-    def to_networkx(self) -> nx.MultiDiGraph:
+    def to_networkx(self) -> "nx.MultiDiGraph":
+        import networkx as nx  # here, not at import: `samverkan extract` does not need it (0.2 s)
+
         g = nx.MultiDiGraph()
         for node in self.nodes.values():
             g.add_node(node.id, label=node.label, **node.props)

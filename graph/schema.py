@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from samverkan.yamlio import read_yaml
 
 SCHEMA_FILE = Path(__file__).with_name("schema.yaml")
 
@@ -58,7 +58,7 @@ def _as_list(value) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_schema(path: Path = SCHEMA_FILE) -> Schema:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     nodes = {
         label: NodeType(label, spec.get("label_sv", label), spec.get("rdf", ""), dict(spec["properties"]))
         for label, spec in raw["nodes"].items()

@@ -6,12 +6,10 @@ occur is reported and the fact dropped: a fact without evidence would be a bug.
 """
 from __future__ import annotations
 
-import sys
-
-import yaml
-
+from samverkan.errors import warn
 from samverkan.graph.ids import slugify
 from samverkan.settings import DATA_DIR
+from samverkan.yamlio import read_yaml
 
 from .rules import Fact
 from .sentences import Sentence, normalize_ws
@@ -23,7 +21,7 @@ def load_curated(doc_id: str) -> list[dict]:
     path = CURATED_DIR / f"{doc_id}.yaml"
     if not path.exists():
         return []
-    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    return list(read_yaml(path) or [])
 
 
 def apply_curated(doc_id: str, text: str, sentences: list[Sentence], actors, initiatives) -> list[Fact]:
@@ -32,7 +30,7 @@ def apply_curated(doc_id: str, text: str, sentences: list[Sentence], actors, ini
         quote = normalize_ws(entry["evidence"])
         sentence = next((s for s in sentences if quote in s.text), None)
         if sentence is None:
-            print(f"samverkan: warning: curated fact dropped, evidence not in the text: {quote[:60]}…", file=sys.stderr)
+            warn(f"curated fact dropped, evidence not in the text: {quote[:60]}…")
             continue
 
         def node(ref: dict) -> str:

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from samverkan.graph.schema import REL_TYPES
+from samverkan.yamlio import read_yaml
 
 from .actors import ActorFinder, Mention
 from .analysis import Analysis
@@ -115,7 +114,7 @@ def read_rules(directory: Path = RULES_DIR) -> list[Rule]:
     for path in sorted(directory.glob("*.yaml")):
         if path.name == "lexicon.yaml":
             continue
-        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for raw in read_yaml(path) or []:
             rules.append(parse_rule(raw, path.name))
     ids = [r.id for r in rules]
     duplicates = {i for i in ids if ids.count(i) > 1}

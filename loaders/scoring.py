@@ -25,10 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
 from samverkan.graph.folding import fold
 from samverkan.graph.model import GraphData
+from samverkan.yamlio import read_yaml
 
 # Relationship types of the graph -> relation types of the gold files.
 GOLD_TYPE = {
@@ -224,7 +223,7 @@ class Passage:
 
 
 def load_passages(path: Path) -> list[Passage]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    raw = read_yaml(path) or []
     return [Passage(str(p["id"]), p["text"], p.get("actors") or [], p.get("relations") or []) for p in raw]
 
 
@@ -318,7 +317,7 @@ def cofinancing_items(graph: GraphData, region_id: str | None) -> list[tuple[str
 def score_report(gold_path: Path, text_path: Path | None = None) -> Score:
     from .pipeline import extract_document
 
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    gold = read_yaml(gold_path)
     text_path = text_path or (gold_path.parent / gold["document"]).resolve()
     extraction = extract_document(text_path)
     return score_report_graph(gold, extraction.graph, gold_path.name)
@@ -380,7 +379,7 @@ def _score_funding(gold: dict, graph: GraphData, keys: ActorKeys) -> Tally:
 
 def score_file(path: Path) -> Score:
     """A passages file or a report's gold file, told apart by their shape."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     if isinstance(raw, list):
         return score_passages(path)
     if isinstance(raw, dict) and "cofinancing" in raw:

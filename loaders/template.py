@@ -5,9 +5,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from samverkan.settings import DATA_DIR
+from samverkan.yamlio import read_yaml
 
 TEMPLATE_FILE = DATA_DIR / "template" / "aterrapportering.yaml"
 
@@ -61,4 +60,4 @@ def counterpart(number: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _raw() -> dict:
-    return yaml.safe_load(TEMPLATE_FILE.read_text(encoding="utf-8"))
+    return read_yaml(TEMPLATE_FILE)

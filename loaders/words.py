@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from samverkan.yamlio import read_yaml
+
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 MIN_COMPOUND_PREFIX = 3
@@ -122,7 +123,7 @@ def _load_forms(path: Path, overrides: dict[str, str]) -> dict[str, str]:
 
 
 def read_lexicon(directory: Path = RULES_DIR) -> Lexicon:
-    raw = yaml.safe_load((directory / "lexicon.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(directory / "lexicon.yaml")
     list_names = ("subject_gap", "negation", "locative", "determiners", "numerals", "boundaries", "process_nouns",
                   "not_financed")
     return Lexicon(
