@@ -93,6 +93,7 @@ def prepare(args) -> tuple[list[str], dict[str, str]]:
         "--server.maxUploadSize", str(max(1, int(float(settings.get("SAMVERKAN_MAX_INPUT_MB") or 40)))),
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
+        "--server.showEmailPrompt", "false",  # Streamlit's first-run e-mail question would wait forever without a terminal
         "--global.developmentMode", "false",
         "--client.toolbarMode", "minimal",
         "--theme.base", "light",

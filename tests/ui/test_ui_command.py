@@ -35,6 +35,7 @@ def test_builds_the_store_when_missing(tmp_path, capsys):
     assert os.path.exists(cmd[4])
     joined = " ".join(cmd)
     assert "--server.headless true" in joined and "--browser.gatherUsageStats false" in joined
+    assert "--server.showEmailPrompt false" in joined
     assert "--server.address 127.0.0.1" in joined
 
 
