@@ -8,7 +8,7 @@ the JSON contract of `samverkan extract`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .schema import SCHEMA
 
@@ -91,6 +91,21 @@ class GraphData:
         for rel in other.relationships.values():
             self.add_relationship(rel)
         return self
+
+    def by_document(self) -> Iterator["GraphData"]:
+        """One graph per document: its Document and Section nodes, its relationships (PART_OF
+        and those whose `doc` is the document) and the nodes they touch."""
+        for doc in self.documents:
+            doc_id = doc["id"]
+            part = GraphData(documents=[doc])
+            for rel in self.relationships.values():
+                section_of_doc = rel.type == "PART_OF" and rel.target == doc_id
+                if section_of_doc or rel.props.get("doc") == doc_id:
+                    part.relationships[rel.id] = rel
+            ids = {doc_id} | {r.source for r in part.relationships.values()} | {r.target for r in part.relationships.values()}
+            ids |= {n.id for n in self.nodes.values() if n.label == "Section" and n.props.get("doc") == doc_id}
+            part.nodes = {i: self.nodes[i] for i in ids if i in self.nodes}
+            yield part
 
     # --- JSON contract of `samverkan extract --format json` ---------------------------
     def to_json(self) -> dict[str, Any]:

@@ -396,19 +396,26 @@ class GraphStore(ABC):
         columns, rows = self._attempt(lambda tx: self._run(tx, cypher_text, params), True, self._query_error)
         return frame_from_rows(columns, rows)
 
-    def write(self, graph: GraphData) -> dict[str, int]:
+    def write(self, graph: GraphData, replace: bool = False) -> dict[str, int]:
         """Merge `graph` into the store by id, in one transaction. Idempotent: writing the same
-        graph again changes nothing. Nodes are merged with the stored node: a null never erases
-        a stored value, and the aliases/nyps lists of actors and initiatives are united (another
-        document shares them). A relationship's properties are replaced as given. If anything
-        fails (a relationship whose endpoint is neither in the graph nor in the store, a lost
-        connection), nothing of this graph is written. Returns the rows written per label/type,
-        with totals `documents`, `nodes`, `relationships`."""
+        graph again changes nothing. A document the store already holds is replaced: its old
+        facts and sections go first, so a rebuild after a rule change leaves no stale fact;
+        another file for the same document (another sha256: the same region and year) is
+        refused with InputError unless `replace`. Nodes are merged with the stored node: a null
+        never erases a stored value, and the aliases/nyps lists of actors and initiatives are
+        united (another document shares them). A relationship's properties are replaced as
+        given. If anything fails (a relationship whose endpoint is neither in the graph nor in
+        the store, a lost connection), nothing of this graph is written. Returns the rows
+        written per label/type, with totals `documents`, `nodes`, `relationships`."""
         self._check_open()
         node_plan, rel_plan, label_of = self._plan(graph)
         self._ensure_schema()
+        replaced = self._documents_to_replace(graph, replace)
 
         def work(tx: Any) -> dict[str, int]:
+            touched: set[str] = set()
+            for doc_id in replaced:
+                touched |= self._delete_document(tx, doc_id)
             written: dict[str, int] = {}
             for label, rows in node_plan.items():
                 statement = cypher.node_merge(label, dialect=self.dialect)
@@ -425,6 +432,7 @@ class GraphStore(ABC):
                     if merged != len(batch):
                         raise StoreError(self._missing_message(tx, rtype, a, b, batch))
                     written[rtype] = written.get(rtype, 0) + len(batch)
+            self._delete_orphans(tx, touched)
             return written
 
         written = self._attempt(work, False, self._write_error)
@@ -473,23 +481,52 @@ class GraphStore(ABC):
             raise InputError(f"no document {doc_id!r} in {self.describe()}")
 
         def work(tx: Any) -> None:
-            touched: set[str] = set()
-            for rtype in cypher.provenance_types():
-                _, rows = self._run(tx, cypher.doc_endpoints(rtype), {"doc": doc_id})
-                for a, b in rows:
-                    touched.update((a, b))
-            for rtype in cypher.provenance_types():
-                self._run(tx, cypher.delete_doc_rels(rtype), {"doc": doc_id})
-            self._run(tx, cypher.delete_doc_sections(), {"doc": doc_id})
-            self._run(tx, cypher.delete_document(), {"doc": doc_id})
-            ids = sorted(touched)
-            for label in ("Actor", "Initiative"):
-                for batch in chunks(ids, self.batch_size):
-                    self._run(tx, cypher.delete_orphans(label), {"ids": batch})
+            self._delete_orphans(tx, self._delete_document(tx, doc_id))
 
         self._attempt(work, False, self._write_error)
         after = self.counts()
         return {k: before.get(k, 0) - after.get(k, 0) for k in before}
+
+    def _documents_to_replace(self, graph: GraphData, replace: bool) -> list[str]:
+        """The documents of `graph` the store already holds; refuses another file for one of
+        them (another sha256) unless `replace`."""
+        ids = [n.id for n in graph.by_label("Document")]
+        if not ids:
+            return []
+        stored = self.query_readonly(
+            "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha256, d.source AS source",
+            {"ids": ids})
+        for row in stored.to_dict("records"):
+            new = graph.nodes[row["id"]].props
+            if not replace and row["sha256"] and new.get("sha256") and row["sha256"] != new["sha256"]:
+                raise InputError(
+                    f"{self.describe()} already holds {row['id']} from {row['source']}; {new.get('source')} is another "
+                    f"file for the same report (region and year): give --replace to put it in its place")
+        return list(stored["id"]) if len(stored) else []
+
+    def _delete_document(self, tx: Any, doc_id: str) -> set[str]:
+        """Delete a document's facts, sections and node in `tx`; return the ids its facts touched."""
+        touched: set[str] = set()
+        for rtype in cypher.provenance_types():
+            _, rows = self._run(tx, cypher.doc_endpoints(rtype), {"doc": doc_id})
+            for a, b in rows:
+                touched.update((a, b))
+        for rtype in cypher.provenance_types():
+            self._run(tx, cypher.delete_doc_rels(rtype), {"doc": doc_id})
+        self._run(tx, cypher.delete_doc_sections(), {"doc": doc_id})
+        self._run(tx, cypher.delete_document(), {"doc": doc_id})
+        return touched
+
+    def _delete_orphans(self, tx: Any, ids: set[str]) -> None:
+        """Actors and initiatives among `ids` that no relationship touches any more."""
+        for label in ("Actor", "Initiative"):
+            for batch in chunks(sorted(ids), self.batch_size):
+                self._run(tx, cypher.delete_orphans(label), {"ids": batch})
+
+    def fingerprints(self) -> dict[str, tuple[str, str | None]]:
+        """sha256 -> (document id, extractor fingerprint) of every stored document."""
+        df = self.query_readonly("MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256, d.extractor AS extractor")
+        return {r["sha256"]: (r["id"], r["extractor"]) for r in df.to_dict("records") if r["sha256"]}
 
     def read_graph(self) -> GraphData:
         """Everything in the store as a GraphData (documents also as Document nodes, as the

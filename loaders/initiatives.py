@@ -118,6 +118,29 @@ class InitiativeFinder:
                 rec.aliases.append(form)
         return rec.id
 
+    def scope_ids(self, region_scope: str, doc_scope: str) -> dict[str, str]:
+        """Give every initiative its stored id and return old id -> new id.
+
+        A project id joins across reports: "projekt-209206". Without one, a named initiative
+        belongs to the reporting region ("region-vastmanland--bruk-2-0": the same name in two
+        regions is two initiatives, in two years of one region one), and an area or an activity
+        to its document ("region-vastmanland-2019--innovation")."""
+        renamed = {}
+        for rec in list(self.records.values()):
+            if rec.nyps:
+                new = f"projekt-{slugify(rec.nyps[0])}"
+            elif rec.kind in ("area", "activity"):
+                new = f"{doc_scope}--{rec.id}"
+            else:
+                new = f"{region_scope}--{rec.id}"
+            renamed[rec.id] = new
+        self.records = {renamed[old]: rec for old, rec in self.records.items()}
+        for old, rec in self.records.items():
+            rec.id = old
+        self.by_project_id = {n: renamed.get(i, i) for n, i in self.by_project_id.items()}
+        self.matcher.remap_all(renamed)
+        return renamed
+
     def area(self, name: str) -> str | None:
         """An area co-financed without a named initiative ("energieffektivisering")."""
         return self.add(name, "area", "area")

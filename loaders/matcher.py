@@ -62,8 +62,12 @@ class PhraseMatcher:
 
     def remap(self, old: str, new: str) -> None:
         """Point every phrase of `old` at `new` (two names found to be one organisation)."""
+        self.remap_all({old: new})
+
+    def remap_all(self, renamed: dict[str, str]) -> None:
+        """Point every phrase at its key's new name (keys not in `renamed` stay)."""
         for key, entries in self._phrases.items():
-            self._phrases[key] = [(t, cs, new if k == old else k) for t, cs, k in entries]
+            self._phrases[key] = [(t, cs, renamed.get(k, k)) for t, cs, k in entries]
         self.version += 1
 
     def __contains__(self, phrase: str) -> bool:

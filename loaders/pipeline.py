@@ -5,7 +5,9 @@ returns a `GraphData` in which every relationship carries its provenance.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,8 +19,9 @@ from .curated import apply_curated
 from .gazetteer import Gazetteer, load_gazetteer
 from .initiatives import InitiativeFinder
 from .metadata import Metadata, detect_metadata
+from .fingerprint import extractor_fingerprint
 from .read import RawDocument, read_document
-from .reading import Reading, read_relations
+from .reading import Reading, is_report, read_relations
 from .rules import Fact
 from .repair import repair_text
 from .layout import normalize_layout
@@ -82,6 +85,8 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None, keep: boo
         "diarienr": meta.diarienr,
         "sha256": raw.sha256,
         "source": raw.path.name,
+        "kind": "aterrapportering" if is_report(layout) else "text",
+        "extractor": extractor_fingerprint(),
     }
     graph.documents.append(document)
     graph.add_node(Node(doc_id, "Document", {k: v for k, v in document.items() if k != "id"}))
@@ -99,6 +104,13 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None, keep: boo
         graph.add_relationship(Relationship(f"part-of-{section_id}", "PART_OF", section_id, doc_id, {}))
 
     facts += apply_curated(doc_id, text, sentences, actors, initiatives)
+    # Initiatives are scoped (graph/schema.yaml, `initiative_ids`): a project to the reporting
+    # region, an area or activity to this document; a project id joins across documents.
+    region_scope = meta.region_id if meta.region_id and meta.year else doc_id
+    renamed = initiatives.scope_ids(region_scope, doc_id)
+    for fact in facts:
+        fact.source, fact.target = renamed.get(fact.source, fact.source), renamed.get(fact.target, fact.target)
+    mentions = {(kind, renamed.get(node, node), section): found for (kind, node, section), found in mentions.items()}
     _add_facts(graph, doc_id, facts)
     _add_mentions(graph, doc_id, mentions)
     used = {r.source for r in graph.relationships.values()} | {r.target for r in graph.relationships.values()}
@@ -161,6 +173,27 @@ def extract_document(path: str | Path) -> Extraction:
 
 def extract_graph(paths: list[Path]) -> GraphData:
     graph = GraphData()
-    for path in paths:
-        graph.merge(extract_document(path).graph)
+    for _, extracted in extract_many(paths):
+        graph.merge(extracted)
     return graph
+
+
+def _extract_graph_of(path: Path) -> GraphData:
+    return extract_document(path).graph
+
+
+def extract_many(paths: list[Path], workers: int | None = None) -> Iterator[tuple[Path, GraphData]]:
+    """(path, graph) for each document, as they are done: over `workers` processes (default:
+    one per core) when there are several documents, so a corpus extracts in parallel and the
+    caller can write each graph as it comes instead of holding them all."""
+    workers = min(workers or os.cpu_count() or 1, len(paths))
+    if workers <= 1:
+        for path in paths:
+            yield path, _extract_graph_of(path)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_extract_graph_of, path): path for path in paths}
+        for future in as_completed(futures):
+            yield futures[future], future.result()

@@ -8,23 +8,44 @@ from samverkan.graph.model import GraphData
 REPORT_SECTIONS = ("3.1", "3.2", "3.3", "3.4", "3.5")
 
 
+class Summary:
+    """Counts over one or more graphs, added one document at a time (a corpus is summarised
+    without holding every graph): nodes counted once however many documents share them."""
+
+    def __init__(self) -> None:
+        self.documents: list[str] = []
+        self.nodes: dict[str, tuple[str, str | None]] = {}  # id -> (label, type or kind)
+        self.relationships: Counter = Counter()
+        self.by_section: dict[str, Counter] = {s: Counter() for s in REPORT_SECTIONS}
+
+    def add(self, graph: GraphData) -> "Summary":
+        self.documents += [d.get("id") for d in graph.documents]
+        for node in graph.nodes.values():
+            self.nodes[node.id] = (node.label, node.props.get("type") or node.props.get("kind"))
+        for rel in graph.relationships.values():
+            self.relationships[rel.type] += 1
+            if rel.type in ("PART_OF", "MENTIONED_IN"):
+                continue
+            section = str(rel.props.get("section", ""))
+            for top in REPORT_SECTIONS:
+                if section == top or section.startswith(top + "."):
+                    self.by_section[top][rel.type] += 1
+        return self
+
+    def result(self) -> dict:
+        of = lambda label: Counter(kind for lab, kind in self.nodes.values() if lab == label)  # noqa: E731
+        return {
+            "documents": list(self.documents),
+            "nodes": dict(Counter(label for label, _ in self.nodes.values())),
+            "actors_by_type": dict(of("Actor").most_common()),
+            "initiatives_by_kind": dict(of("Initiative").most_common()),
+            "relationships": dict(self.relationships.most_common()),
+            "facts_by_section": {s: dict(c) for s, c in self.by_section.items()},
+        }
+
+
 def summarize(graph: GraphData) -> dict:
-    actors = graph.by_label("Actor")
-    facts = [r for r in graph.relationships.values() if r.type not in ("PART_OF", "MENTIONED_IN")]
-    by_section: dict[str, Counter] = {s: Counter() for s in REPORT_SECTIONS}
-    for rel in facts:
-        section = str(rel.props.get("section", ""))
-        for top in REPORT_SECTIONS:
-            if section == top or section.startswith(top + "."):
-                by_section[top][rel.type] += 1
-    return {
-        "documents": [d.get("id") for d in graph.documents],
-        "nodes": dict(Counter(n.label for n in graph.nodes.values())),
-        "actors_by_type": dict(Counter(a.props.get("type") for a in actors).most_common()),
-        "initiatives_by_kind": dict(Counter(i.props.get("kind") for i in graph.by_label("Initiative")).most_common()),
-        "relationships": dict(Counter(r.type for r in graph.relationships.values()).most_common()),
-        "facts_by_section": {s: dict(c) for s, c in by_section.items()},
-    }
+    return Summary().add(graph).result()
 
 
 def format_summary(summary: dict) -> str:

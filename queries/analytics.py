@@ -49,12 +49,13 @@ def communities(g: nx.Graph) -> dict[str, int]:
     return {node: i for i, group in enumerate(ordered) for node in group}
 
 
-def brokers(store: Any, doc: str = "", with_communities: bool = True) -> pd.DataFrame:
+def brokers(store: Any, docs: list[str] | None = None, with_communities: bool = True) -> pd.DataFrame:
     """Actors ranked as brokers: betweenness centrality (normalised, unweighted shortest
     paths) on the actor projection. Columns: actor, name, type, betweenness, degree (distinct
     partners), links (facts behind them), community (greedy modularity; -1 when not asked).
-    Sorted by betweenness, then degree (both descending), then actor id."""
-    links = run_named(store, "actor_links", {"doc": doc})
+    Sorted by betweenness, then degree (both descending), then actor id. `docs` limits the
+    links to those reports (none: every report)."""
+    links = run_named(store, "actor_links", {"docs": docs or []})
     return brokers_from_links(links, with_communities)
 
 

@@ -6,12 +6,14 @@ Each file starts with a header of `//` comment lines that describes the query as
     // title: Who co-finances what in a report section
     // title_sv: Gemensam finansiering i ett avsnitt
     // description: free text, continued on indented comment lines
-    // params: section (string, e.g. "3.1"), doc (string, optional, default "": ...)
+    // params: section (string, e.g. "3.1"), docs (list, optional: document ids)
     // columns: initiative, name, kind, ...
     // order: actor, relation, partner        (optional, see below)
 
 `params` lists each parameter as `name (type[, optional][, default VALUE][, folded][: text])`
-where type is string or int. `columns` is the exact list of result columns. `order` is for
+where type is string, int or list (of strings: `docs`, the documents a query is limited to,
+empty for every document; "a,b" from the command line). `columns` is the exact list of
+result columns. `order` is for
 queries made of UNION parts: neither engine orders a UNION as a whole, so `run_named` sorts
 the result by these columns (a stable sort; nulls first).
 
@@ -51,7 +53,7 @@ _HEADER = re.compile(r"^//\s?(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 _CONT = re.compile(r"^//\s{2,}(?P<value>\S.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<spec>.*)\))?$", re.S)
 _DEFAULT = re.compile(r'default\s+(?:"(?P<q>[^"]*)"|(?P<bare>[^\s,:]+))')
-TYPES = {"string": str, "int": int}
+TYPES = {"string": str, "int": int, "list": list}
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class NamedQuery:
         for p in self.params:
             value = given.get(p.name)
             if value is None:
-                value = p.default
+                value = [] if p.type == "list" and p.default is None else p.default
             if value is not None:
                 value = _coerce(self.name, p, value)
             if p.folded and isinstance(value, str):
@@ -131,6 +133,12 @@ def _coerce(query: str, param: Param, value: Any) -> Any:
             return int(value)
         except (TypeError, ValueError):
             raise QueryError(f"query {query}: parameter {param.name} wants an integer, got {value!r}") from None
+    if param.type == "list":
+        # a list of strings; "a,b" (from the command line) is two, "" is none
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in items):
+            raise QueryError(f"query {query}: parameter {param.name} wants a list of strings, got {value!r}")
+        return [str(v).strip() for v in items if str(v).strip()]
     return value
 
 

@@ -3,10 +3,10 @@
 // title_sv: Finansieringsflöden
 // description: Every FINANCES fact: who finances which initiative, with the sum (SEK) and the
 //   instrument (for example 1:1, ERUF, ESF) the sentence states, and where it says so.
-// params: doc (string, optional, default "": a document id; "" = every document)
+// params: docs (list, optional: document ids; none = every document)
 // columns: funder, funder_name, funder_type, initiative, initiative_name, kind, amount_sek, instrument, doc, section, line, evidence
 MATCH (fa:Actor)-[fin:FINANCES]->(ini:Initiative)
-WHERE $doc = '' OR fin.doc = $doc
+WHERE size($docs) = 0 OR fin.doc IN $docs
 RETURN fa.id AS funder, fa.name AS funder_name, fa.type AS funder_type,
        ini.id AS initiative, ini.name AS initiative_name, ini.kind AS kind,
        fin.amount_sek AS amount_sek, fin.instrument AS instrument,

@@ -235,7 +235,7 @@ def build_section(store: Any, number: str, document: dict[str, Any], title: str,
     doc_id = document["doc"]
     region_actor = document.get("region_actor")
     section = SectionReport(number, title, questions)
-    params = {"section": number, "doc": doc_id}
+    params = {"section": number, "docs": [doc_id]}
 
     facts = run_named(store, "collaborations_by_section", params)
     section.partners = _partner_rows(facts, region_actor)

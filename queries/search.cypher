@@ -6,20 +6,22 @@
 //   finds every "Länsstyrelsen i ... län". The parameter is folded in Python and the stored
 //   names with nested replace() calls in the query. matched says whether the name or an alias
 //   matched; kind is the actor type or the initiative kind. ($text is bound to `needle`
-//   first: LadybugDB 0.22 fails on a parameter inside any(... WHERE ...).)
-// params: text (string, folded: part of a name or alias, e.g. "lansstyrelsen")
+//   first, and $docs to `within`: LadybugDB 0.22 fails on a parameter inside any(... WHERE ...).)
+// params: text (string, folded: part of a name or alias, e.g. "lansstyrelsen"), docs (list, optional: document ids; only what they mention; none = every document)
 // columns: label, id, name, kind, aliases, matched
 // order: label, name, id
-WITH $text AS needle
+WITH $text AS needle, $docs AS within
 MATCH (n:Actor)
-WHERE replace(replace(replace(replace(replace(lower(n.name), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle
-   OR any(al IN n.aliases WHERE replace(replace(replace(replace(replace(lower(al), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle)
+WHERE (size(within) = 0 OR EXISTS { MATCH (n)-[m:MENTIONED_IN]->(:Section) WHERE m.doc IN within })
+  AND (replace(replace(replace(replace(replace(lower(n.name), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle
+   OR any(al IN n.aliases WHERE replace(replace(replace(replace(replace(lower(al), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle))
 RETURN 'Actor' AS label, n.id AS id, n.name AS name, n.type AS kind, n.aliases AS aliases,
        CASE WHEN replace(replace(replace(replace(replace(lower(n.name), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle THEN 'name' ELSE 'alias' END AS matched
 UNION ALL
-WITH $text AS needle
+WITH $text AS needle, $docs AS within
 MATCH (n:Initiative)
-WHERE replace(replace(replace(replace(replace(lower(n.name), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle
-   OR any(al IN n.aliases WHERE replace(replace(replace(replace(replace(lower(al), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle)
+WHERE (size(within) = 0 OR EXISTS { MATCH (n)-[m:MENTIONED_IN]->(:Section) WHERE m.doc IN within })
+  AND (replace(replace(replace(replace(replace(lower(n.name), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle
+   OR any(al IN n.aliases WHERE replace(replace(replace(replace(replace(lower(al), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle))
 RETURN 'Initiative' AS label, n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
        CASE WHEN replace(replace(replace(replace(replace(lower(n.name), 'å', 'a'), 'ä', 'a'), 'ö', 'o'), 'é', 'e'), 'ü', 'u') CONTAINS needle THEN 'name' ELSE 'alias' END AS matched

@@ -5,9 +5,9 @@
 //   template's "Ge exempel på resultat …" (where one block answers several sub-questions, the
 //   sentences with a result cue), as the loaders stored them on the Section node, with the
 //   line each starts on (results and result_lines run in step).
-// params: section (string, e.g. "3.1"), doc (string, optional, default "": a document id; "" = every document)
+// params: section (string, e.g. "3.1"), docs (list, optional: document ids; none = every document)
 // columns: doc, section, title, results, result_lines
 MATCH (s:Section)
-WHERE (s.number = $section OR s.number STARTS WITH ($section + '.')) AND ($doc = '' OR s.doc = $doc)
+WHERE (s.number = $section OR s.number STARTS WITH ($section + '.')) AND (size($docs) = 0 OR s.doc IN $docs)
 RETURN s.doc AS doc, s.number AS section, s.title AS title, s.results AS results, s.result_lines AS result_lines
 ORDER BY doc, section

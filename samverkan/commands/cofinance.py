@@ -25,6 +25,15 @@ def add_store_arguments(p) -> None:
     p.add_argument("--uri", help="Neo4j URI (default NEO4J_URI); implies --backend neo4j")
     p.add_argument("--store", type=Path, help=f"embedded store path (default {settings.store_path()})")
     p.add_argument("--doc", help="the report (document id) to use when the store holds several")
+    p.add_argument("--region", help="only the reports of this region (name or id, e.g. Västmanland)")
+    p.add_argument("--year", type=int, help="only the reports of this year")
+
+
+def selection_of(args):
+    """The reports --doc/--region/--year name (queries.selection)."""
+    from samverkan.queries.selection import Selection
+
+    return Selection(getattr(args, "region", None), getattr(args, "year", None), getattr(args, "doc", None))
 
 
 def open_reading_store(args):
@@ -58,7 +67,8 @@ def register(sub) -> None:
     p = sub.add_parser(
         "cofinance",
         help="who co-finances what in a report section (3.1–3.5, or all)",
-        description="Initiatives that two or more actors finance, where the report's section tells of it.",
+        description="What a report section says is financed together (two or more funders, or a partner of the "
+                    "reporting region), one row per initiative and report. --region/--year/--doc choose the reports.",
     )
     p.add_argument("--section", required=True, help='section number, e.g. 3.1 (3.1 covers 3.1.x too), or "all"')
     p.add_argument("--format", choices=FORMATS, default="table")
@@ -101,6 +111,9 @@ def render(df, fmt: str) -> str:
     rows = [[r["name"], _joined(r["funders"]), format_sek(r["amount_sek"]), _joined(r["instruments"]),
              reference(r["section"], r["line"])] for r in records]
     headers = ["Insats eller område", "Finansiärer", "Belopp", "Instrument", "Referens"]
+    if len({r["doc"] for r in records}) > 1:  # several reports: each row says whose it is
+        rows = [[r["doc"]] + row for r, row in zip(records, rows)]
+        headers = ["Rapport"] + headers
     if fmt == "md":
         if not records:
             return "Ingen gemensam finansiering i avsnittet."
@@ -120,9 +133,12 @@ def run(args) -> int:
 
     import pandas as pd
 
+    from samverkan.queries.selection import resolve_docs
+
     sections = section_params(args.section)
     with open_reading_store(args) as store:
-        df = pd.concat([run_named(store, "cofinance_by_section", {"section": s, "doc": args.doc or ""}) for s in sections],
+        docs = resolve_docs(store, selection_of(args))
+        df = pd.concat([run_named(store, "cofinance_by_section", {"section": s, "docs": docs}) for s in sections],
                        ignore_index=True)
     text = render(df, args.format)
     if args.output:

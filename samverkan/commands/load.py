@@ -1,8 +1,9 @@
 """`samverkan load [DOC ...] [--uri URI] [--from-store]`: push the graph into Neo4j.
 
 With documents: extract them and write their graph. Without: the graph of the embedded
-store when it exists (or --from-store), else the bundled report. One transaction per load,
-idempotent: loading twice changes nothing.
+store when it exists (or --from-store), else the bundled report. One transaction per
+document, idempotent: loading twice changes nothing; a report loaded again replaces its
+facts, and another file for the same report is refused unless --replace.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def register(sub) -> None:
     p.add_argument("--uri", help="Neo4j URI (default NEO4J_URI)")
     p.add_argument("--from-store", action="store_true", help="load the graph of the embedded store")
     p.add_argument("--store", type=Path, help=f"embedded store path (default {settings.store_path()})")
+    p.add_argument("--replace", action="store_true",
+                   help="let a file replace another file's report for the same region and year")
     p.set_defaults(func=run)
 
 
@@ -59,7 +62,10 @@ def run(args) -> int:
 
     with open_store("neo4j", uri=args.uri) as neo:  # connect first: a down server fails fast
         graph, origin = source_graph(args.documents, args.from_store, args.store)
-        written = neo.write(graph)
+        written: dict[str, int] = {}
+        for part in graph.by_document():  # a transaction per document: a corpus loads in steps
+            for key, n in neo.write(part, replace=args.replace).items():
+                written[key] = written.get(key, 0) + n
         total = neo.counts()
         where = neo.describe()
     sys.stdout.write(f"loaded {origin} into {where}\n")

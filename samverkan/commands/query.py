@@ -33,6 +33,9 @@ def register(sub) -> None:
     p.add_argument("--uri", help="Neo4j URI (default NEO4J_URI); implies --backend neo4j")
     p.add_argument("--store", type=Path, help=f"embedded store path (default {settings.store_path()})")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--doc", help="with --name: only this report (document id)")
+    p.add_argument("--region", help="with --name: only the reports of this region (name or id)")
+    p.add_argument("--year", type=int, help="with --name: only the reports of this year")
     p.set_defaults(func=run)
 
 
@@ -84,9 +87,19 @@ def render(df, fmt: str) -> str:
 def run_query(store, args) -> Any:
     params = parse_params(args.param)
     if args.name:
-        from samverkan.queries.catalogue import run_named
+        from samverkan.queries.catalogue import get, run_named
+        from samverkan.queries.selection import Selection, resolve_docs
 
+        selection = Selection(args.region, args.year, args.doc)
+        if not selection.empty:
+            if "docs" not in {p.name for p in get(args.name).params}:
+                raise SamverkanError(f"query {args.name} is not limited to reports: drop --doc/--region/--year",
+                                     exit_code=EXIT_USAGE)
+            params["docs"] = resolve_docs(store, selection)
         return run_named(store, args.name, params)
+    if args.doc or args.region or args.year:
+        raise SamverkanError("--doc/--region/--year go with --name (in your own Cypher use $-parameters)",
+                             exit_code=EXIT_USAGE)
     return store.query_readonly(args.cypher, params)
 
 

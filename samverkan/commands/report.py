@@ -15,7 +15,7 @@ from pathlib import Path
 
 from samverkan.errors import EXIT_USAGE, QueryError, SamverkanError
 
-from .cofinance import add_store_arguments, open_reading_store
+from .cofinance import add_store_arguments, open_reading_store, selection_of
 
 
 def register(sub) -> None:
@@ -42,8 +42,14 @@ def run(args) -> int:
     if binary and args.output is None and sys.stdout.isatty():
         raise SamverkanError(f"{args.format} is a binary format: give -o FILE (or redirect stdout to a file)",
                              exit_code=EXIT_USAGE)
+    from samverkan.queries.selection import resolve_docs
+
     with open_reading_store(args) as store:
-        report = build_report(store, sections, doc=args.doc)
+        docs = resolve_docs(store, selection_of(args))
+        if len(docs) > 1:
+            raise QueryError(f"{len(docs)} reports match ({', '.join(docs)}); a report is about one: "
+                             f"choose it with --doc or --year")
+        report = build_report(store, sections, doc=docs[0] if docs else None)
     if binary and args.output is None:
         with tempfile.TemporaryDirectory() as tmp:
             path = render(report, args.format, Path(tmp) / f"report.{args.format}")

@@ -15,6 +15,7 @@ from .conftest import FIXTURE_DOC, FIXTURE_REPORT, run_cli
 
 REGION = "region-jamtland-harjedalen"
 LST = "lansstyrelsen-i-jamtlands-lan"
+INI = REGION + "--"  # a named initiative belongs to the reporting region (graph/schema.yaml)
 LINES = FIXTURE_REPORT.read_text(encoding="utf-8").split("\n")
 
 
@@ -27,12 +28,12 @@ def line_of(text: str) -> int:
 
 # section -> {initiative: (funders, first line in the section, amount_sek total or None)}
 EXPECTED_COFINANCING = {
-    "3.1": {"fjallnara-foretag": ({LST, REGION}, line_of("Projektet Fjällnära företag finansieras"), 2_500_000)},
+    "3.1": {INI + "fjallnara-foretag": ({LST, REGION}, line_of("Projektet Fjällnära företag finansieras"), 2_500_000)},
     # one funder, a partner of the region, under "gemensam finansiering … med andra statliga myndigheter"
-    "3.2": {"digitala-jamtland": ({"tillvaxtverket"}, line_of("Projektet Digitala Jämtland"), 45_800_000)},
-    "3.3": {"vinterstaden": ({"ostersunds-kommun", "krokoms-kommun"}, line_of("Östersunds kommun och Krokoms"), 180_563)},
-    "3.4": {"kapital-i-norr": ({"almi-foretagspartner-mitt-ab", REGION}, line_of("haft gemensam finansiering med Almi"), None)},
-    "3.5": {"inkubator-mitt": ({"peak-innovation", REGION}, line_of("Peak Innovation och Region"), None)},
+    "3.2": {INI + "digitala-jamtland": ({"tillvaxtverket"}, line_of("Projektet Digitala Jämtland"), 45_800_000)},
+    "3.3": {INI + "vinterstaden": ({"ostersunds-kommun", "krokoms-kommun"}, line_of("Östersunds kommun och Krokoms"), 180_563)},
+    "3.4": {INI + "kapital-i-norr": ({"almi-foretagspartner-mitt-ab", REGION}, line_of("haft gemensam finansiering med Almi"), None)},
+    "3.5": {INI + "inkubator-mitt": ({"peak-innovation", REGION}, line_of("Peak Innovation och Region"), None)},
 }
 
 
@@ -50,7 +51,7 @@ def test_cofinancing_of_the_fixture(fixture_embedded, section):
 
 def test_single_funder_with_a_sum(fixture_embedded):
     flows = run_named(fixture_embedded, "funding_flows", {})
-    digital = flows[flows["initiative"] == "digitala-jamtland"]
+    digital = flows[flows["initiative"] == INI + "digitala-jamtland"]
     assert set(digital["funder"]) == {"tillvaxtverket"} and 45_800_000 in set(digital["amount_sek"])
     by_funder = run_named(fixture_embedded, "initiatives_by_funder", {"actor": "tillvaxtverket"})
     assert by_funder.to_dict("records")[0]["amount_sek"] == 45_800_000 and list(by_funder["co_funders"][0]) == []
@@ -115,6 +116,6 @@ def test_two_reports_in_one_store(tmp_path):
     proc = run_cli("report", "--section", "3.1", "--doc", FIXTURE_DOC, *args)
     assert proc.returncode == 0 and "Fjällnära företag" in proc.stdout and "Medborgarundersökning" not in proc.stdout
     rows = json.loads(run_cli("cofinance", "--section", "3.1", "--format", "json", "--doc", FIXTURE_DOC, *args).stdout)
-    assert [r["initiative"] for r in rows] == ["fjallnara-foretag"]
+    assert [r["initiative"] for r in rows] == [INI + "fjallnara-foretag"]
     both = json.loads(run_cli("cofinance", "--section", "3.1", "--format", "json", *args).stdout)
     assert len(both) == 4

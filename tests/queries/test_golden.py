@@ -135,7 +135,7 @@ def compare_golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_cofinance_by_section_golden(bundled_embedded, section):
-    df = run_named(bundled_embedded, "cofinance_by_section", {"section": section, "doc": BUNDLED_DOC})
+    df = run_named(bundled_embedded, "cofinance_by_section", {"section": section, "docs": [BUNDLED_DOC]})
     records = [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
     compare_golden(f"cofinance_{section}.json", json.dumps(records, ensure_ascii=False, indent=2) + "\n")
 

@@ -52,7 +52,7 @@ PARTNER_FACTS = [
 
 def _rows(store) -> list[tuple[str, dict]]:
     return [(s, r) for s in SECTIONS
-            for r in run_named(store, "cofinance_by_section", {"section": s, "doc": BUNDLED_DOC}).to_dict("records")]
+            for r in run_named(store, "cofinance_by_section", {"section": s, "docs": [BUNDLED_DOC]}).to_dict("records")]
 
 
 def _matches(row: dict, graph, item: dict) -> bool:
@@ -114,6 +114,6 @@ def test_precision_and_recall_of_cofinancing(stored):
                                   for i in PARTNER_FACTS], ids=lambda i: f"{i[0]}-{i[4]}-{i[1]}-{i[2]}-{i[3]}")
 def test_partner_fact(bundled_embedded, item):
     section, rtype, source, target, line, _ = item
-    df = run_named(bundled_embedded, "collaborations_by_section", {"section": section, "doc": BUNDLED_DOC})
+    df = run_named(bundled_embedded, "collaborations_by_section", {"section": section, "docs": [BUNDLED_DOC]})
     hits = df[(df["relation"] == rtype) & (df["actor"] == source) & (df["partner"] == target) & (df["line"] == line)]
     assert len(hits) == 1

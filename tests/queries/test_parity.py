@@ -19,7 +19,7 @@ pytestmark = pytest.mark.neo4j
 SECTION_VALUES = ["1", "1.2", "2", "3", *SECTIONS, "4", "9.9"]
 SEARCH_TEXTS = ["lansstyrelsen", "LÄNSSTYRELSEN", "almi", "öst", "ost", "natverk", "mdh", "radet", "zzz"]
 PATH_PAIRS = [
-    ("vinnova", "coompanion"),
+    ("vinnova", "almi-foretagspartner-malardalen-ab"),
     ("intresseforeningen-bergslagen", "kompetensradet"),
     ("tillvaxtverket", "lansstyrelsen-i-vastmanlands-lan"),
     ("arbetsformedlingen", "jarnvagsklustret"),
@@ -32,21 +32,29 @@ def actor_ids(graph) -> list[str]:
 
 
 def param_sets(name: str, graph) -> list[dict]:
-    params = {p.name for p in get(name).params}
-    if params == {"section", "doc"}:
-        return [{"section": s, "doc": d} for s in SECTION_VALUES for d in ("", BUNDLED_DOC)]
-    if params == {"doc"}:
-        return [{"doc": ""}, {"doc": BUNDLED_DOC}, {"doc": "no-such-doc"}]
+    params = {p.name for p in get(name).params} - {"docs"}
+    limited = "docs" in {p.name for p in get(name).params}
+    docs = [[], [BUNDLED_DOC], ["no-such-doc"]] if limited else [None]
+
+    def with_docs(sets: list[dict]) -> list[dict]:
+        return [dict(s, docs=d) if d is not None else s for s in sets for d in docs]
+
+    if params == {"section"}:
+        return with_docs([{"section": s} for s in SECTION_VALUES])
     if params == {"actor"}:
-        return [{"actor": a} for a in actor_ids(graph)] + [{"actor": "no-such-actor"}]
+        everyone = [{"actor": a} for a in actor_ids(graph)] + [{"actor": "no-such-actor"}]
+        if not limited:
+            return everyone
+        return [dict(s, docs=[]) for s in everyone] + [dict(s, docs=[BUNDLED_DOC]) for s in everyone[:20]] + \
+            [dict(s, docs=["no-such-doc"]) for s in everyone[:5]]
     if params == {"text"}:
-        return [{"text": t} for t in SEARCH_TEXTS]
+        return with_docs([{"text": t} for t in SEARCH_TEXTS])
     if params == {"a", "b"}:
         ids = actor_ids(graph)
         hub = "region-vastmanland"
-        return [{"a": a, "b": b} for a, b in PATH_PAIRS] + [{"a": hub, "b": x} for x in ids[:12] if x != hub]
+        return with_docs([{"a": a, "b": b} for a, b in PATH_PAIRS] + [{"a": hub, "b": x} for x in ids[:12] if x != hub])
     if not params:
-        return [{}]
+        return with_docs([{}])
     raise AssertionError(f"test_parity does not know how to call {name} ({params}); add it")
 
 

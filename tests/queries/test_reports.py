@@ -50,7 +50,7 @@ def test_report_model(report):
     assert "Region Västmanland" not in partners  # the reporting region is not its own partner
     lst = partners["Länsstyrelsen i Västmanlands län"]
     assert "Medborgarundersökning" in lst.what and KNOWN_REF in [e.ref for e in lst.evidence]
-    eruf = next(r for r in s31.cofinance if r.initiative == "eruf-projekt-inom-tematiska-mal-3")
+    eruf = next(r for r in s31.cofinance if r.initiative == "region-vastmanland-2019--eruf-projekt-inom-tematiska-mal-3")
     assert eruf.partners == ["Länsstyrelsen i Västmanlands län", "Region Västmanland"]
     assert eruf.instruments == [] and eruf.evidence[0].ref == KNOWN_REF  # "ERUF" names the projects, not a funder's means
     areas = {r.name: r for r in report.sections[1].cofinance}
