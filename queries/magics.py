@@ -8,8 +8,10 @@
 
 `$name` parameters take the value of the Python variable `name`. Options:
 `--backend embedded|neo4j` (default: Neo4j when NEO4J_URI is set, else the embedded store),
-`--name QUERY` to run a catalogue query, `--graph` to draw the result as a small network,
-`-o VAR` to also store the DataFrame in VAR. Queries run read-only.
+`--name QUERY` to run a catalogue query (its parameters from the notebook's variables of the
+same names), `--region R`, `--year Y`, `--doc D` to limit a catalogue query to those reports
+(else the variable `docs`, if set), `--graph` to draw the result as a small network, `-o VAR`
+to also store the DataFrame in VAR. Queries run read-only.
 """
 from __future__ import annotations
 
@@ -31,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="%cypher", add_help=False, exit_on_error=False)
     p.add_argument("--backend", choices=["embedded", "neo4j"])
     p.add_argument("--name")
+    p.add_argument("--region")
+    p.add_argument("--year", type=int)
+    p.add_argument("--doc")
     p.add_argument("--graph", action="store_true")
     p.add_argument("-o", "--output")
     return p
@@ -107,9 +112,14 @@ class CypherMagics(Magics):
             if args.name:
                 from samverkan.queries.catalogue import get, run_named
 
+                from samverkan.queries.selection import Selection, resolve_docs
+
                 spec = get(args.name)
                 wanted = [getattr(p, "name", p) for p in getattr(spec, "params", [])]
                 params = {p: namespace[p] for p in wanted if p in namespace}
+                selection = Selection(args.region, args.year, args.doc)
+                if not selection.empty and "docs" in wanted:
+                    params["docs"] = resolve_docs(store, selection)
                 frame = run_named(store, args.name, params)
             else:
                 frame = store.query_readonly(query, parameters(query, namespace))

@@ -42,6 +42,7 @@ def test_notebook_on_the_embedded_store(tmp_path):
     nb = execute({**env, **env_clear}, tmp_path)
     text = outputs(nb)
     assert "co-financed initiatives" in text
+    assert "co-financed in 3.3 of the 2019 reports" in text  # the magic limited to reports (--year)
     assert "Kommunerna i Västmanlands län" in text  # 3.3 co-financing partner
     assert "Future Automation Region" in text  # an initiative with its Nyps ids
     assert "image/png" in text  # the --graph drawing
