@@ -92,6 +92,18 @@ class GraphData:
             self.add_relationship(rel)
         return self
 
+    def stamp_built(self, when: str | None = None) -> "GraphData":
+        """Mark every Document as written now (`built`, ISO 8601 UTC), before a store write."""
+        from datetime import datetime, timezone
+
+        when = when or datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        for node in self.nodes.values():
+            if node.label == "Document":
+                node.props["built"] = when
+        for doc in self.documents:
+            doc["built"] = when
+        return self
+
     def by_document(self) -> Iterator["GraphData"]:
         """One graph per document: its Document and Section nodes, its relationships (PART_OF
         and those whose `doc` is the document) and the nodes they touch."""

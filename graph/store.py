@@ -445,11 +445,11 @@ class GraphStore(ABC):
         return result
 
     def documents(self) -> pd.DataFrame:
-        """One row per document: id, title, region, year, diarienr and how many sections,
-        actors, initiatives and relationships it contributes."""
+        """One row per document: id, title, region, year, diarienr, when it was built, and how
+        many sections, actors, initiatives and relationships it contributes."""
         docs = self.query_readonly(
             "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.region AS region, "
-            "d.year AS year, d.diarienr AS diarienr ORDER BY id")
+            "d.year AS year, d.diarienr AS diarienr, d.built AS built ORDER BY id")
         sections = self._per_doc("MATCH (s:Section) RETURN s.doc AS doc, count(s) AS n")
         rels: dict[str, int] = defaultdict(int)
         actors: dict[str, set] = defaultdict(set)

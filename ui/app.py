@@ -1,7 +1,8 @@
 """The samverkan Streamlit app: `samverkan ui` (or `streamlit run ui/app.py`).
 
 Pages (ui/views/*.py, in Swedish): Nätverk, Vem medfinansierar vad, Aktör,
-Finansieringsflöden, Cypher, Källor. The store is the one the command line uses
+Finansieringsflöden, Jämför, Cypher, Källor. The sidebar's region and year choose the reports
+every page shows (ui/common.py, report_selector). The store is the one the command line uses
 (SAMVERKAN_BACKEND / NEO4J_URI / SAMVERKAN_STORE); see ui/common.py.
 """
 import streamlit as st
@@ -16,11 +17,13 @@ PAGES = [
     st.Page("views/medfinansiering.py", title="Vem medfinansierar vad", icon=":material/handshake:", url_path="medfinansiering"),
     st.Page("views/aktor.py", title="Aktör", icon=":material/apartment:", url_path="aktor"),
     st.Page("views/floden.py", title="Finansieringsflöden", icon=":material/account_tree:", url_path="floden"),
+    st.Page("views/jamfor.py", title="Jämför", icon=":material/compare_arrows:", url_path="jamfor"),
     st.Page("views/cypher.py", title="Cypher", icon=":material/terminal:", url_path="cypher"),
     st.Page("views/kallor.py", title="Källor", icon=":material/description:", url_path="kallor"),
 ]
 
 page = st.navigation(PAGES)
+common.report_selector(st.sidebar.container())  # region and year: every page shows these reports
 store_info = st.sidebar.container()  # filled after the page ran, so it shows what the page changed
 try:
     page.run()

@@ -158,25 +158,31 @@ def changed() -> None:
 # ---------------------------------------------------------------------------------------
 # Cached reads (keyed on the store config and version; the store itself is not hashed)
 # ---------------------------------------------------------------------------------------
-@st.cache_resource(show_spinner="Läser grafen …", max_entries=4)
-def _network_data(cfg: StoreConfig, ver: int, _store: Any):
+@st.cache_resource(show_spinner="Läser grafen …", max_entries=2)
+def _graph(cfg: StoreConfig, ver: int, _store: Any):
+    return _store.read_graph()
+
+
+@st.cache_resource(show_spinner="Läser grafen …", max_entries=8)
+def _network_data(cfg: StoreConfig, ver: int, docs: tuple[str, ...], _store: Any):
     from .network import NetworkData
 
-    return NetworkData.from_graph(_store.read_graph())
+    return NetworkData.from_graph(_graph(cfg, ver, _store), docs)
 
 
-def network_data():
-    """NetworkData of the whole store (shared, read-only: never mutate it)."""
+def network_data(docs: tuple[str, ...] | None = None):
+    """NetworkData of the chosen reports (the sidebar's choice unless `docs` is given; shared,
+    read-only: never mutate it)."""
     s = store()
     try:
-        return _network_data(config(), version(), s)
+        return _network_data(config(), version(), tuple(selected_docs() if docs is None else docs), s)
     except SamverkanError as exc:
         st.error(f"Grafen kunde inte läsas. {swedish_error(exc)}")
         st.stop()
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _view(cfg: StoreConfig, ver: int, flt, height: int, _data):
+def _view(cfg: StoreConfig, ver: int, docs: tuple[str, ...], flt, height: int, _data):
     from .network import filter_view, render_html
 
     view = filter_view(_data, flt)
@@ -184,20 +190,123 @@ def _view(cfg: StoreConfig, ver: int, flt, height: int, _data):
 
 
 def network_view(flt, height: int):
-    """(NetworkView, its HTML) for a filter, cached per store version (shared: read-only)."""
-    return _view(config(), version(), flt, height, network_data())
+    """(NetworkView, its HTML) for a filter on the chosen reports, cached per store version
+    (shared: read-only)."""
+    docs = tuple(selected_docs())
+    return _view(config(), version(), docs, flt, height, network_data())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _national(cfg: StoreConfig, ver: int, docs: tuple[str, ...], min_regions: int, height: int, _data):
+    from .national import national_view
+    from .network import render_html
+
+    view = national_view(_data, min_regions)
+    return view, (render_html(view, height=height) if view.node_count else "")
+
+
+def national_network(min_regions: int, height: int):
+    """(NetworkView, HTML) of the national view over the chosen reports (ui/national.py)."""
+    docs = tuple(selected_docs())
+    return _national(config(), version(), docs, min_regions, height, network_data())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _named(cfg: StoreConfig, ver: int, name: str, params: tuple, _store: Any) -> pd.DataFrame:
     from samverkan.queries.catalogue import run_named
 
-    return run_named(_store, name, dict(params))
+    return run_named(_store, name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
 def run_named(name: str, **params: Any) -> pd.DataFrame:
-    """A catalogue query on the store, cached per store version. Raises SamverkanError."""
-    return _named(config(), version(), name, tuple(sorted(params.items())), store())
+    """A catalogue query on the store, cached per store version, limited to the reports the
+    sidebar chose when the query takes `docs` and none are given. Raises SamverkanError."""
+    from samverkan.queries.catalogue import get
+
+    if "docs" not in params and "docs" in {p.name for p in get(name).params}:
+        params["docs"] = selected_docs()
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _named(config(), version(), name, frozen, store())
+
+
+# ---------------------------------------------------------------------------------------
+# The reports every page shows: region and year, chosen in the sidebar
+# ---------------------------------------------------------------------------------------
+ALL = ""
+
+
+def catalogue_documents() -> pd.DataFrame:
+    """The store's reports as the catalogue's `documents` query gives them (cached)."""
+    return _named(config(), version(), "documents", (), store())
+
+
+def _default_region(docs: pd.DataFrame) -> str:
+    """The region of the report built last (else of the newest report)."""
+    stored = {r["id"]: r for r in documents().to_dict("records")}
+    def built(row: dict) -> tuple:
+        return (str(stored.get(row["doc"], {}).get("built") or ""), row.get("year") or 0)
+    last = max(docs.to_dict("records"), key=built)
+    return last.get("region") or ALL
+
+
+def report_selector(container=None) -> None:
+    """Region and year in the sidebar (remembered across pages and in the URL: ?region=…&ar=…).
+    Every page shows the reports chosen here; the default is the newest report of the region
+    built last. With one report in the store there is nothing to choose."""
+    from samverkan.queries.selection import Selection, select_documents
+
+    try:  # a store that cannot be opened is the page's to explain: choose nothing here
+        docs = _named(config(), version(), "documents", (), _open_store(config()))
+    except Exception:
+        st.session_state["report_docs"] = []
+        return
+    if len(docs) <= 1:
+        st.session_state["report_docs"] = []
+        return
+    regions = sorted({r for r in docs["region"] if r})
+    if "sel_region" not in st.session_state:
+        wanted = st.query_params.get("region")
+        st.session_state["sel_region"] = wanted if wanted in regions or wanted == ALL else _default_region(docs)
+    with container if container is not None else st.sidebar:
+        region = st.selectbox("Region", [ALL] + regions, key="sel_region",
+                              format_func=lambda r: "Alla regioner" if r == ALL else r,
+                              help="Sidorna visar rapporterna för den här regionen (och året nedan).")
+        mine = docs if region == ALL else docs[docs["region"] == region]
+        years = sorted({int(y) for y in mine["year"] if y == y and y is not None}, reverse=True)
+        options = [ALL] + [str(y) for y in years]
+        if st.session_state.get("sel_year") not in options:
+            wanted = st.query_params.get("ar")
+            st.session_state["sel_year"] = wanted if wanted in options else (str(years[0]) if years and region != ALL else ALL)
+        year = st.selectbox("År", options, key="sel_year", format_func=lambda y: "Alla år" if y == ALL else y)
+    st.query_params["region"] = region
+    st.query_params["ar"] = year
+    selection = Selection(region or None, int(year) if year else None)
+    st.session_state["report_docs"] = select_documents(docs, selection) if not selection.empty else []
+
+
+def selected_docs() -> list[str]:
+    """The reports the sidebar chose ([] = every report in the store)."""
+    return list(st.session_state.get("report_docs") or [])
+
+
+def selection_caption() -> None:
+    """"Rapporter: Region X 2021 (välj …)": what the page shows, when the store has several."""
+    if len(catalogue_documents()) > 1:
+        st.caption(f"Rapporter: {selection_label()} (välj region och år i sidopanelen).")
+
+
+def report_name(row: dict) -> str:
+    """"Region Jämtland Härjedalen 2021": a report (a `documents` row) as a user names it."""
+    year = row.get("year")
+    return f"{row.get('region') or row['doc']} {int(year) if year == year and year else ''}".strip()
+
+
+def selection_label() -> str:
+    """"Region Jämtland Härjedalen 2021", "alla rapporter": what the pages show, in words."""
+    docs = selected_docs()
+    if not docs:
+        return "alla rapporter"
+    return ", ".join(report_name(r) for r in catalogue_documents().to_dict("records") if r["doc"] in docs)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -306,6 +415,11 @@ def table(df: pd.DataFrame, widths: dict[str, int] | None = None, key: str | Non
     wrap = "Belägg" in df.columns and not pd.api.types.is_numeric_dtype(df["Belägg"])
     st.dataframe(df, hide_index=True, width="stretch", column_config=config, key=key,
                  row_height=EVIDENCE_ROW_HEIGHT if wrap else None)
+
+
+def count_sv(n: int, singular: str, plural: str) -> str:
+    """"1 insats", "3 insatser": Swedish number agreement for the page texts."""
+    return f"{n} {singular if n == 1 else plural}"
 
 
 def join_list(value: Any) -> str:

@@ -49,7 +49,7 @@ def report_buttons(section: str, doc: str = "", key_prefix: str = "rep") -> None
     """One download button per format; disabled, with the reason, when no report can be built."""
     n_docs = len(common.documents())
     if n_docs > 1 and not doc:
-        st.caption("Välj ett dokument ovan för att ladda ned rapportlistan (den gäller en rapport åt gången).")
+        st.caption("Välj region och år i sidopanelen för att ladda ned rapportlistan (den gäller en rapport åt gången).")
         return
     cols = st.columns(len(FORMATS))
     for col, fmt in zip(cols, FORMATS):

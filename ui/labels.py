@@ -117,12 +117,17 @@ def rel_styles() -> dict[str, RelStyle]:
             arrows=not rel.undirected,
             width=2.5 if "amount_sek" in rel.properties else 1.6,
         )
+    # derived relations drawn by the national view (schema `derived_relationships` marked network)
+    for rtype, spec in SCHEMA.derived_relationships.items():
+        if spec.get("network"):
+            i = len(out)
+            out[rtype] = RelStyle(rtype, spec.get("label_sv", rtype), EDGE_PALETTE[i % len(EDGE_PALETTE)],
+                                  EDGE_DASHES[i % len(EDGE_DASHES)], arrows=False, width=2.0)
     return out
 
 
 def rel_label_sv(rel_type: str) -> str:
-    rel = SCHEMA.relationships.get(rel_type)
-    return rel.label_sv if rel else rel_type
+    return SCHEMA.relation_label_sv(rel_type)
 
 
 # ---------------------------------------------------------------------------------------
@@ -179,6 +184,31 @@ SECTION_GROUPS = COLLAB_SECTIONS + (OTHER_SECTIONS,)
 # ---------------------------------------------------------------------------------------
 # Numbers and legends
 # ---------------------------------------------------------------------------------------
+# Region colours (the network coloured by the report a fact comes from): a qualitative
+# palette, given out in the order of the regions' names, so a region keeps its colour in a view.
+REGION_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
+                  "#b2df8a", "#fb9a99", "#cab2d6", "#6a3d9a", "#ff7f00", "#33a02c", "#b15928", "#8dd3c7",
+                  "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69")
+
+
+def region_color(region: str | None, regions: list[str]) -> str:
+    if not region or region not in regions:
+        return "#9e9e9e"
+    return REGION_PALETTE[regions.index(region) % len(REGION_PALETTE)]
+
+
+LEGEND_CSS = ("<style>.sv-legend{font-size:.85rem;line-height:1.9}"
+              ".sv-legend-item{display:inline-block;margin-right:1.1em;white-space:nowrap}"
+              ".sv-legend b{margin-right:.6em}.sv-legend img{vertical-align:middle}</style>")
+
+
+def region_legend_html(regions: list[str]) -> str:
+    """The regions' colours, when the network is coloured by the report a fact comes from."""
+    items = " ".join(f'<span class="sv-legend-item"><span style="color:{region_color(r, regions)};font-size:1.15em">●'
+                     f"</span> {html.escape(r)}</span>" for r in regions)
+    return f'{LEGEND_CSS}<div class="sv-legend"><div><b>Regioner (färg):</b> {items}</div></div>'
+
+
 def legend_html(present_actor_types: set[str] | None = None, present_rel_types: set[str] | None = None) -> str:
     """The network legend as HTML (for st.html): every actor type and relationship type of the
     schema, those absent from the current view dimmed."""
@@ -198,10 +228,7 @@ def legend_html(present_actor_types: set[str] | None = None, present_rel_types: 
     for style in rel_styles().values():
         present = present_rel_types is None or style.type in present_rel_types
         rels.append(item(f'{_line_img(style)} {html.escape(style.label_sv)}', present))
-    css = ("<style>.sv-legend{font-size:.85rem;line-height:1.9}"
-           ".sv-legend-item{display:inline-block;margin-right:1.1em;white-space:nowrap}"
-           ".sv-legend b{margin-right:.6em}.sv-legend img{vertical-align:middle}</style>")
-    return (f'{css}<div class="sv-legend"><div><b>Aktörer och insatser:</b> {" ".join(actors)}</div>'
+    return (f'{LEGEND_CSS}<div class="sv-legend"><div><b>Aktörer och insatser:</b> {" ".join(actors)}</div>'
             f'<div><b>Relationer:</b> {" ".join(rels)}</div></div>')
 
 

@@ -56,11 +56,17 @@ class NetworkData:
     rels: list[dict[str, Any]]
 
     @classmethod
-    def from_graph(cls, graph: GraphData) -> "NetworkData":
+    def from_graph(cls, graph: GraphData, docs: Iterable[str] | None = None) -> "NetworkData":
+        """The network of `graph`, limited to the facts of `docs` (None or empty: every
+        document). Each relationship row names the region of its report (`region`)."""
         wanted = set(labels.network_rel_types())
+        docs = set(docs or ())
+        region_of = {n.id: n.props.get("region") or n.id for n in graph.nodes.values() if n.label == "Document"}
+        in_scope = {r.source for r in graph.relationships.values() if not docs or r.props.get("doc") in docs} | \
+            {r.target for r in graph.relationships.values() if not docs or r.props.get("doc") in docs}
         nodes: dict[str, dict[str, Any]] = {}
         for node in graph.nodes.values():
-            if node.label not in labels.NETWORK_LABELS:
+            if node.label not in labels.NETWORK_LABELS or node.id not in in_scope:
                 continue
             nodes[node.id] = {
                 "label": node.label,
@@ -73,6 +79,8 @@ class NetworkData:
         section_number = {n.id: n.props.get("number") for n in graph.nodes.values() if n.label == "Section"}
         rels = []
         for rel in graph.relationships.values():
+            if docs and rel.props.get("doc") not in docs:
+                continue
             if rel.type == "MENTIONED_IN":
                 node = nodes.get(rel.source)
                 number = rel.props.get("section") or section_number.get(rel.target)
@@ -83,6 +91,7 @@ class NetworkData:
                 continue
             row = {"id": rel.id, "type": rel.type, "source": rel.source, "target": rel.target}
             row.update({k: v for k, v in rel.props.items() if v is not None})
+            row["region"] = region_of.get(rel.props.get("doc"), "")
             rels.append(row)
             for end in (rel.source, rel.target):
                 if row.get("section"):
@@ -131,6 +140,7 @@ class NetworkFilter:
     depth: int = 1
     max_nodes: int = MAX_VISIBLE_NODES
     max_edges: int = MAX_VISIBLE_EDGES
+    color_by: str = "type"                         # "type" (actor type) or "region" (the report's)
 
     @classmethod
     def of(cls, **kwargs: Any) -> "NetworkFilter":
@@ -153,6 +163,11 @@ class NetworkView:
     hidden_by_type: dict[str, int] = field(default_factory=dict)   # Swedish type label -> count
     notes: list[str] = field(default_factory=list)                  # Swedish, for the page
     focus: str | None = None
+    color_by: str = "type"
+
+    def regions(self) -> list[str]:
+        """The reports' regions of the nodes in view (for a legend when coloured by region)."""
+        return sorted({d.get("region") for _, d in self.graph.nodes(data=True) if d.get("region")})
 
     @property
     def node_count(self) -> int:
@@ -220,13 +235,14 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
         key = f"{rtype}:{a}>{b}"
         for end in (a, b):
             if end not in g:
-                g.add_node(end, **_node_attrs(data.nodes[end], end))
+                g.add_node(end, **node_attrs(data.nodes[end], end))
         if g.has_edge(a, b, key):
             attrs = g.edges[a, b, key]
         else:
             g.add_edge(a, b, key=key, type=rtype, source=a, target=b, evidence=[], amount_sek=None)
             attrs = g.edges[a, b, key]
-        attrs["evidence"].append({k: rel.get(k) for k in ("section", "line", "evidence", "amount_sek", "instrument", "doc", "method")})
+        attrs["evidence"].append({k: rel.get(k) for k in ("section", "line", "evidence", "amount_sek", "instrument", "doc",
+                                                          "method", "region")})
         if rel.get("amount_sek") is not None:
             attrs["amount_sek"] = max(attrs["amount_sek"] or 0, rel["amount_sek"])
 
@@ -238,11 +254,11 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
                 continue
             groups = {labels.section_group(s) for s in node["sections"]}
             if flt.sections is None or groups & flt.sections:
-                g.add_node(node_id, **_node_attrs(node, node_id))
+                g.add_node(node_id, **node_attrs(node, node_id))
 
     focus = flt.focus if flt.focus in data.nodes else None
     if focus is not None and focus not in g:
-        g.add_node(focus, **_node_attrs(data.nodes[focus], focus))
+        g.add_node(focus, **node_attrs(data.nodes[focus], focus))
 
     if flt.min_degree > 0:
         drop = [n for n in g if n != focus and len(set(g.neighbors(n)) - {n}) < flt.min_degree]
@@ -258,18 +274,23 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
 
     for node_id in g:
         g.nodes[node_id]["degree"] = len(set(g.neighbors(node_id)) - {node_id})
+        regions = Counter(ev.get("region") for _, _, d in g.edges(node_id, data=True) for ev in d["evidence"])
+        g.nodes[node_id]["region"] = min(regions, key=lambda r: (-regions[r], r or "")) if regions else ""
 
-    view = NetworkView(g, g.number_of_nodes(), g.number_of_edges(), focus=focus, notes=notes)
-    _limit(view, flt)
+    view = NetworkView(g, g.number_of_nodes(), g.number_of_edges(), focus=focus, notes=notes, color_by=flt.color_by)
+    limit_view(view, flt)
     return view
 
 
-def _node_attrs(node: dict[str, Any], node_id: str) -> dict[str, Any]:
+def node_attrs(node: dict[str, Any], node_id: str) -> dict[str, Any]:
+    """A NetworkData node as the attributes of a view's node."""
     return {"label": node["label"], "name": node["name"], "type": node.get("type"), "kind": node.get("kind"),
             "aliases": node.get("aliases") or [], "sections": sorted(node.get("sections") or ())}
 
 
-def _limit(view: NetworkView, flt: NetworkFilter) -> None:
+def limit_view(view: NetworkView, flt: NetworkFilter) -> None:
+    """Keep at most flt.max_nodes nodes (the focus and its neighbours first, then by degree)
+    and flt.max_edges edges (those with most evidence), with a Swedish note of what was hidden."""
     g = view.graph
     if g.number_of_nodes() > flt.max_nodes:
         near = set(g.neighbors(view.focus)) if view.focus is not None else set()
@@ -548,8 +569,9 @@ def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple
                          margin=6, **common)
         else:
             style = labels.actor_style(d.get("type"))
-            net.add_node(node_id, shape=style.shape, color={"background": style.color, "border": _darker(style.color),
-                         "highlight": {"background": style.color, "border": "#000000"}},
+            fill = labels.region_color(d.get("region"), view.regions()) if view.color_by == "region" else style.color
+            net.add_node(node_id, shape=style.shape, color={"background": fill, "border": _darker(fill),
+                         "highlight": {"background": fill, "border": "#000000"}},
                          size=round(size, 1), font={"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
                          borderWidth=1.5, **common)
     styles = labels.rel_styles()
@@ -614,7 +636,7 @@ def subgraph_view(data: NetworkData, node_ids: Iterable[str], max_nodes: int = 1
                        NetworkFilter(min_degree=0, max_nodes=max_nodes))
     for n in wanted:
         if n not in view.graph and view.graph.number_of_nodes() < max_nodes:
-            view.graph.add_node(n, **_node_attrs(data.nodes[n], n), degree=0)
+            view.graph.add_node(n, **node_attrs(data.nodes[n], n), degree=0)
     return view
 
 

@@ -38,11 +38,13 @@ def safe_name(filename: str) -> str:
     return name[:150]
 
 
-def ingest(store: Any, filename: str, content: bytes, progress: Progress | None = None) -> Ingested:
+def ingest(store: Any, filename: str, content: bytes, progress: Progress | None = None,
+           replace: bool = False) -> Ingested:
     """Extract `content` (a .txt or .pdf report named `filename`) and write its graph to
     `store` — a GraphStore, or a callable returning a context manager that yields one (it is
-    entered only for the write, after the extraction succeeded). Raises InputError (nothing
-    written) or StoreError (write rolled back)."""
+    entered only for the write, after the extraction succeeded). The same report read again
+    replaces its facts; another file for a report the store holds (same region and year)
+    needs `replace`. Raises InputError (nothing written) or StoreError (write rolled back)."""
     from samverkan.loaders.pipeline import extract_document
 
     report = progress or (lambda pct, text: None)
@@ -64,11 +66,12 @@ def ingest(store: Any, filename: str, content: bytes, progress: Progress | None 
     if not graph.by_label("Actor") and not graph.by_label("Initiative"):
         raise InputError(f"{name}: no actors or initiatives found; is it a region's report (Återrapportering)?")
     report(70, "Skriver till grafen …")
+    graph.stamp_built()
     if callable(store) and not hasattr(store, "write"):
         with store() as writer:
-            written = writer.write(graph)
+            written = writer.write(graph, replace=replace)
     else:
-        written = store.write(graph)
+        written = store.write(graph, replace=replace)
     report(100, "Klart.")
     doc = graph.documents[0] if graph.documents else {}
     relationships = sum(1 for r in graph.relationships.values() if r.type not in ("PART_OF", "MENTIONED_IN"))
@@ -83,6 +86,9 @@ def input_error_sv(exc: Exception) -> str:
     """A Swedish reading of the loaders' one-line InputError messages."""
     text = str(exc)
     low = text.lower()
+    if "give --replace" in low:
+        return ("Grafen har redan den här regionens rapport för samma år, från en annan fil. "
+                "Kryssa i ”Ersätt befintlig rapport” för att byta ut den.")
     if "no actors or initiatives" in low:
         return "Inga aktörer eller insatser hittades i filen. Är det en regions återrapportering?"
     if "only .txt and .pdf" in low:

@@ -73,7 +73,7 @@ def build(documents: list[Path], store_path: Path | None = None, fresh: bool = F
             else:
                 todo.append(document)
         for document, graph in extract_many(todo, workers):
-            store.write(graph, replace=replace)
+            store.write(graph.stamp_built(), replace=replace)
             summary.add(graph)
             if progress:
                 progress(document, "written")

@@ -69,8 +69,8 @@ def test_documents(store):
     store.write(doc1())
     store.write(doc2())
     docs = store.documents()
-    assert list(docs.columns) == ["id", "title", "region", "year", "diarienr", "sections", "actors",
-                                  "initiatives", "relationships"]
+    assert list(docs.columns) == ["id", "title", "region", "year", "diarienr", "built", "sections",
+                                  "actors", "initiatives", "relationships"]
     rows = {r["id"]: r for r in docs.to_dict("records")}
     assert rows[D1]["year"] == 2019 and rows[D1]["diarienr"] == "RA-1"
     assert rows[D2]["diarienr"] is None

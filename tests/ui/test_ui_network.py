@@ -32,13 +32,14 @@ def test_initiatives_look_different_from_every_actor_type():
 def test_every_relationship_between_actors_and_initiatives_has_a_distinct_style():
     expected = [t for t, r in SCHEMA.relationships.items()
                 if all(a in ("Actor", "Initiative") and b in ("Actor", "Initiative") for a, b in r.pairs)]
+    derived = [t for t, spec in SCHEMA.derived_relationships.items() if spec.get("network")]  # the national view's
     styles = labels.rel_styles()
-    assert list(styles) == expected
-    assert {"FINANCES", "LEADS", "PARTICIPATES_IN", "COLLABORATES_WITH", "MEMBER_OF"} <= set(styles)
+    assert list(styles) == expected + derived
+    assert {"FINANCES", "LEADS", "PARTICIPATES_IN", "COLLABORATES_WITH", "MEMBER_OF", "CO_FINANCES"} <= set(styles)
     assert len({(s.color, str(s.dashes)) for s in styles.values()}) == len(styles)
     for rtype, style in styles.items():
-        assert style.label_sv == SCHEMA.relationships[rtype].label_sv
-        assert style.arrows == (not SCHEMA.relationships[rtype].undirected)
+        assert style.label_sv == SCHEMA.relation_label_sv(rtype)
+        assert style.arrows == (rtype in SCHEMA.relationships and not SCHEMA.relationships[rtype].undirected)
 
 
 def test_legend_lists_every_type_in_swedish():

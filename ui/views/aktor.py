@@ -73,6 +73,28 @@ if sections:
     st.markdown("**Nämns i** " + " samt ".join(parts) + ".",
                 help="\n".join(f"{s} {labels.section_titles().get(s, '')}" for s in sections))
 
+# ---- across reports ----------------------------------------------------------------------
+reports = common.catalogue_documents()
+if len(reports) > 1:
+    st.subheader("I rapporterna")
+    everywhere = common.run_named("document_partners", docs=[])
+    mine = everywhere[everywhere["actor"] == actor]
+    if mine.empty:
+        st.write("Aktören nämns inte i något faktum i kapitel 3 i någon rapport (den kan vara rapportens egen region).")
+    else:
+        meta = {r["doc"]: r for r in reports.to_dict("records")}
+        rows = []
+        for doc_id, group in mine.groupby("doc", sort=True):
+            rows.append({"Region": meta.get(doc_id, {}).get("region") or doc_id,
+                         "År": meta.get(doc_id, {}).get("year"),
+                         "Relationer": ", ".join(f"{SCHEMA.relation_label_sv(r)} ({n})"
+                                                 for r, n in zip(group["relation"], group["facts"]))})
+        regions = {r["Region"] for r in rows}
+        all_regions = {r for r in reports["region"] if r}
+        st.caption(f"Samverkar eller finansierar i {len(regions)} av {len(all_regions)} regioner i grafen, "
+                   f"i {common.count_sv(len(rows), 'rapport', 'rapporter')} (alla år, oavsett urvalet i sidopanelen).")
+        common.table(pd.DataFrame(rows).sort_values(["Region", "År"]))
+
 # ---- partners ---------------------------------------------------------------------------
 st.subheader("Samarbetsparter")
 if partners.empty:

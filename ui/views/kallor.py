@@ -7,8 +7,8 @@ import streamlit as st
 
 from samverkan import settings
 from samverkan.errors import InputError, SamverkanError
-from samverkan.ui import common
 from samverkan.graph.money import has_amount
+from samverkan.ui import common
 from samverkan.ui.sources import ACCEPTED, ingest, input_error_sv
 
 st.title("Källor")
@@ -51,12 +51,15 @@ if message:
 st.subheader("Läs in en rapport")
 upload = st.file_uploader("Rapport (.txt eller .pdf)", type=[s.lstrip(".") for s in ACCEPTED], key="src_upload",
                           help=f"Högst {settings.get('SAMVERKAN_MAX_INPUT_MB')} MB.")
+replace = st.checkbox("Ersätt befintlig rapport för samma region och år", key="src_replace",
+                      help="En ny fil för en rapport som redan finns i grafen (samma region och år) byter bara ut "
+                           "den när detta är ikryssat. Samma fil igen läses alltid om.")
 if st.button("Läs in i grafen", key="src_load", type="primary", disabled=upload is None,
              icon=":material/upload_file:"):
     bar = st.progress(0, text="Förbereder …")
     try:
         result = ingest(common.writable_store, upload.name, upload.getvalue(),
-                        lambda pct, text: bar.progress(pct, text=text))
+                        lambda pct, text: bar.progress(pct, text=text), replace=replace)
     except InputError as exc:
         bar.empty()
         st.error(f"{upload.name} kunde inte läsas in: {input_error_sv(exc)} Grafen är oförändrad. (Detalj: {exc})",

@@ -14,17 +14,16 @@ st.caption("Insatser och områden som avsnittet säger finansieras gemensamt –
            "Varje rad visar meningen den bygger på (avsnitt och rad), så att listan kan klistras in i "
            "nästa års återrapportering och kontrolleras mot källan.")
 
-docs = common.documents()
-doc_ids = list(docs["id"]) if len(docs) else []
-doc = ""
-if len(doc_ids) > 1:
-    doc = st.selectbox("Dokument", [""] + doc_ids, key="cof_doc",
-                       format_func=lambda d: "Alla dokument" if not d else d)
+chosen = common.selected_docs()
+doc = chosen[0] if len(chosen) == 1 else ""  # the reports a download is of: one at a time
+several = len(chosen) != 1 and len(common.documents()) > 1
+common.selection_caption()
 
 
 def cofinance_table(df: pd.DataFrame) -> pd.DataFrame:
-    """Swedish columns, the evidence (with section and line) before the finer details."""
-    return pd.DataFrame({
+    """Swedish columns, the evidence (with section and line) before the finer details; the
+    report of each row first when several are shown (rows are never merged across reports)."""
+    table = pd.DataFrame({
         "Insats": df["name"],
         "Finansiärer": [common.join_list(v) for v in df["funders"]],
         "Belopp": [format_sek(a) if has_amount(a) else "" for a in df["amount_sek"]],
@@ -35,6 +34,9 @@ def cofinance_table(df: pd.DataFrame) -> pd.DataFrame:
         "Typ": [labels.initiative_kind_label(k) for k in df["kind"]],
         "Instrument": [common.join_list(v) for v in df["instruments"]],
     })
+    if several:
+        table.insert(0, "Rapport", df["doc"])
+    return table
 
 
 tabs = st.tabs([labels.section_group_label(s) for s in labels.COLLAB_SECTIONS])
@@ -42,19 +44,18 @@ for section, tab in zip(labels.COLLAB_SECTIONS, tabs):
     with tab:
         st.subheader(f"{section} {labels.section_titles().get(section, '')}")
         try:
-            df = common.run_named("cofinance_by_section", section=section, doc=doc)
+            df = common.run_named("cofinance_by_section", section=section)
         except SamverkanError as exc:
             st.error(f"Tabellen kunde inte hämtas. {common.swedish_error(exc)}")
             continue
         if df.empty:
-            st.info(f"Ingen gemensam finansiering hittades i avsnitt {section}"
-                    + (f" i {doc}." if doc else "."))
+            st.info(f"Ingen gemensam finansiering hittades i avsnitt {section} i {common.selection_label()}.")
         else:
-            st.caption(f"{len(df)} insatser med två eller fler finansiärer.")
+            st.caption(f"{common.count_sv(len(df), 'rad', 'rader')} med gemensam finansiering.")
             common.table(cofinance_table(df), widths={"Insats": 200, "Finansiärer": 220})
         downloads.report_buttons(section, doc, key_prefix=f"cof_{section}")
 
 st.divider()
 st.subheader("Hela kapitel 3")
-st.caption("Alla avsnitt 3.1–3.5 i ett dokument.")
+st.caption("Alla avsnitt 3.1–3.5 i en rapport.")
 downloads.report_buttons("all", doc, key_prefix="cof_all")

@@ -13,6 +13,8 @@ st.caption("Vem samverkar med vem, i vilka insatser och med vems pengar. Färg o
            "linjen relationstyp. Håll muspekaren över en nod eller kant för belägg; klicka för alla.")
 
 data = common.network_data()
+several_regions = len({r.get("region") for r in data.rels if r.get("region")}) > 1
+common.selection_caption()
 
 actor_types = [t for t in labels.actor_styles()]
 rel_types = labels.network_rel_types()
@@ -27,6 +29,15 @@ with st.sidebar:
     show_initiatives = st.toggle("Visa insatser (projekt, program, områden)", value=True, key="nat_initiatives")
     chosen_rels = st.pills("Relationer", rel_types, selection_mode="multi", default=rel_types,
                            format_func=labels.rel_label_sv, key="nat_rels")
+    national = False
+    color_by = "type"
+    if several_regions:
+        national = st.toggle("Nationell vy (bara aktörer)", key="nat_national",
+                             help="Aktörer som samverkar eller finansierar tillsammans, över alla valda rapporter; "
+                                  "linjens bredd visar i hur många regioner.")
+        color_by = st.radio("Färg efter", ["type", "region"], key="nat_color", horizontal=True,
+                            format_func=lambda c: "Aktörstyp" if c == "type" else "Region",
+                            help="Region: varje aktör får färgen för den region vars rapport nämner den mest.")
     min_degree = st.slider("Minsta antal kopplingar", 0, 10, 1, key="nat_min_degree",
                            help="Döljer noder med färre olika grannar i vyn. 0 visar även aktörer som "
                                 "bara nämns i de valda avsnitten.")
@@ -45,8 +56,13 @@ with st.sidebar:
             st.warning(f"Ingen aktör eller insats matchar ”{query.strip()}”.")
 
 flt = NetworkFilter.of(sections=sections, actor_types=chosen_types, rel_types=chosen_rels,
-                       show_initiatives=show_initiatives, min_degree=min_degree, focus=focus, depth=depth)
-view, html = common.network_view(flt, CANVAS_HEIGHT)
+                       show_initiatives=show_initiatives, min_degree=min_degree, focus=focus, depth=depth,
+                       color_by=color_by)
+if national:
+    min_regions = st.slider("Minsta antal regioner per koppling", 1, 10, 1, key="nat_min_regions")
+    view, html = common.national_network(min_regions, CANVAS_HEIGHT)
+else:
+    view, html = common.network_view(flt, CANVAS_HEIGHT)
 
 for note in view.notes:
     if note.startswith("Vyn är begränsad"):
@@ -60,6 +76,8 @@ st.caption(f"Visar {fmt_int(view.node_count)} noder och {fmt_int(view.edge_count
            f"{MAX_VISIBLE_NODES} noder begränsas till de bäst kopplade.")
 
 st.html(labels.legend_html(view.actor_types(), view.rel_types()))
+if view.color_by == "region" and view.regions():
+    st.html(labels.region_legend_html(view.regions()))
 
 if view.node_count == 0:
     st.info("Inget att visa med de här filtren. Välj fler avsnitt, aktörstyper eller relationer, "
