@@ -35,7 +35,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 def time_view(data, flt, runs: int):
     """(median seconds of filter, layout, html, total; the view; the html) over `runs` runs."""
-    from samverkan.ui.network import compute_layout, filter_view, render_html
+    from samverkan.ui.layout import compute_layout
+    from samverkan.ui.network import filter_view
+    from samverkan.ui.network_html import render_html
 
     parts = {"filter": [], "layout": [], "html": [], "total": []}
     view = html = None

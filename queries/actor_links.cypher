@@ -1,6 +1,8 @@
 // name: actor_links
 // title: Actor-to-actor links (the actor projection)
 // title_sv: Länkar mellan aktörer
+// description_sv: Aktörer som hänger ihop: direkt (samverkar, är medlem) eller via en insats
+//   som båda finansierar, leder eller deltar i; en rad per par och sätt, med antal belägg.
 // description: The graph projected on actors, one row per linked pair and way of being linked:
 //   COLLABORATES_WITH (read undirected, source < target by id), MEMBER_OF (member -> council or
 //   network), CO_FINANCES (both FINANCE the same initiative, via = the initiative) and

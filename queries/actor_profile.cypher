@@ -1,6 +1,9 @@
 // name: actor_profile
 // title: Actor profile
 // title_sv: Aktörsprofil
+// description_sv: En aktör på en rad: typ, andra namn, län, hur många insatser den
+//   finansierar, leder och deltar i, vilka den samverkar med, i vilka avsnitt och rapporter
+//   den nämns.
 // description: One actor (by id) in one row: its name, type and aliases, how many facts of each
 //   kind it takes part in (collaborates_with counts both directions), how many distinct
 //   initiatives and collaboration partners it has, how often it is mentioned, and the

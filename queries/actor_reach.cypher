@@ -1,6 +1,8 @@
 // name: actor_reach
 // title: Where each actor co-finances and collaborates (the national picture)
 // title_sv: Var aktörerna medfinansierar och samverkar
+// description_sv: Den nationella bilden: för varje aktör i hur många regioner och år den
+//   nämns, medfinansierar och samverkar.
 // description: For each actor other than a report's own region: in how many regions' reports,
 //   years and reports it FINANCES something or COLLABORATES_WITH someone, and in how many
 //   regions it does each ("Tillväxtverket co-finances in 12 of 21 regions"). Actors no report

@@ -5,6 +5,7 @@ Each file starts with a header of `//` comment lines that describes the query as
     // name: cofinance_by_section
     // title: Who co-finances what in a report section
     // title_sv: Gemensam finansiering i ett avsnitt
+    // description_sv: what the query answers, in Swedish (the app shows it)
     // description: free text, continued on indented comment lines
     // params: section (string, e.g. "3.1"), docs (list, optional: document ids)
     // columns: initiative, name, kind, ...
@@ -27,6 +28,9 @@ A parameter marked `folded` is compared case- and diacritic-insensitively: `run_
 folds the value with `graph.folding.fold()` and the query folds the stored text with the same
 nested replace() calls (`fold_cypher`), which both engines
 support. So "lansstyrelsen" finds "Länsstyrelsen ...".
+
+What a user sees is Swedish: `title_sv` and `description_sv` from the header, column headings
+and parameter help from queries/labels_sv.yaml (`column_label_sv`, `param_help_sv`).
 """
 from __future__ import annotations
 
@@ -75,6 +79,7 @@ class NamedQuery:
     title: str
     title_sv: str
     description: str
+    description_sv: str
     params: tuple[Param, ...]
     columns: tuple[str, ...]
     order: tuple[str, ...]
@@ -216,7 +221,7 @@ def _load(path: Path) -> NamedQuery:
     name = fields.get("name") or path.name[: -len(".cypher")]
     if name != path.name[: -len(".cypher")]:
         raise ValueError(f"{path.name}: header says name {name!r}")
-    for key in ("title", "title_sv", "description", "columns"):
+    for key in ("title", "title_sv", "description", "description_sv", "columns"):
         if not fields.get(key):
             raise ValueError(f"{path.name}: header field `{key}` is missing")
     variants = {}
@@ -228,6 +233,7 @@ def _load(path: Path) -> NamedQuery:
         title=fields["title"],
         title_sv=fields["title_sv"],
         description=fields["description"],
+        description_sv=fields["description_sv"],
         params=parse_params(fields.get("params", ""), path.name),
         columns=_names(fields["columns"]),
         order=_names(fields.get("order", "")),
@@ -246,6 +252,28 @@ def _catalogue() -> dict[str, NamedQuery]:
         query = _load(path)
         out[query.name] = query
     return out
+
+
+@lru_cache(maxsize=1)
+def labels_sv() -> dict[str, dict]:
+    """queries/labels_sv.yaml: Swedish column headings, parameter help, value columns."""
+    from samverkan.yamlio import read_yaml
+
+    return read_yaml(QUERY_DIR / "labels_sv.yaml")
+
+
+def column_label_sv(column: str) -> str:
+    """"amount_sek" -> "Belopp (kr)"; a column the file does not know keeps its name."""
+    return labels_sv()["columns"].get(column, column)
+
+
+def param_help_sv(param: str) -> str:
+    return labels_sv()["params"].get(param, "")
+
+
+def value_columns_sv() -> set[str]:
+    """Columns whose cells are schema keys (relation types, actor types, kinds, labels)."""
+    return {c for cols in labels_sv()["value_columns"].values() for c in cols}
 
 
 def list_queries() -> list[NamedQuery]:

@@ -1,6 +1,10 @@
 // name: cofinance_by_section
 // title: Who co-finances what in a report section
 // title_sv: Gemensam finansiering i ett avsnitt
+// description_sv: Vad avsnittets egna meningar säger finansieras gemensamt: en rad per insats
+//   som två eller fler aktörer finansierar där, eller som en part till den rapporterande
+//   regionen finansierar, med finansiärer, belopp och belägg. Flera rapporter hålls isär (en
+//   rad per rapport).
 // description: What the given section's own sentences ("3.1" matches 3.1 and 3.1.x) say is
 //   financed together: one row per initiative that two or more actors finance there, or that
 //   a partner of the reporting region finances there (in a report's chapter 3 the region is

@@ -1,6 +1,8 @@
 // name: cofinance_facts
 // title: Co-financing facts of a report section, one per funder
 // title_sv: Gemensam finansiering i ett avsnitt, en rad per finansiär
+// description_sv: Beläggen bakom raderna i ”Gemensam finansiering i ett avsnitt”: en rad per
+//   finansiär och insats, med belopp, instrument, avsnitt, rad, mening och regel.
 // description: The FINANCES facts behind cofinance_by_section: for every initiative that row
 //   lists for the section, one row per FINANCES fact by one of the funders the section names,
 //   wherever in its document the fact stands (a sum is often told in another chapter; an area

@@ -1,6 +1,8 @@
 // name: collaborations_by_section
 // title: Collaboration facts of a report section
 // title_sv: Samverkan i ett avsnitt
+// description_sv: Allt avsnittet säger om samverkan: vem som finansierar, leder, deltar i
+//   eller samverkar med vad, en rad per belägg.
 // description: Every fact from the section ("3.1" matches 3.1 and 3.1.x) that ties an actor to a
 //   partner: COLLABORATES_WITH read undirected (a row from each side), MEMBER_OF from the member
 //   (MEMBER_OF) and from the council or network (HAS_MEMBER), and FINANCES, LEADS and

@@ -1,6 +1,8 @@
 // name: document_partners
 // title: Each report's partners
 // title_sv: Varje rapports samverkansparter
+// description_sv: Varje rapports parter: aktörer som rapporten säger finansierar, leder,
+//   deltar eller samverkar, med antal belägg. Grunden för att jämföra två rapporter.
 // description: For each report, the actors its chapter 3 (sections 3.1-3.5) names in a fact,
 //   the reporting region itself left out: one row per report, actor and relation type, with
 //   the number of facts. `samverkan diff` and the app's Jämför page compare two reports with

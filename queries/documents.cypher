@@ -1,6 +1,7 @@
 // name: documents
 // title: Reports in the store
 // title_sv: Rapporter i grafen
+// description_sv: Rapporterna i grafen: titel, region, år, slag, diarienummer och källfil.
 // description: One row per report (Document): its id, title, region, year, kind
 //   (aterrapportering or text), diarienummer and source file, and region_actor, the id of the Actor whose name is the document's region
 //   (the reporting region itself; null when none is named so).

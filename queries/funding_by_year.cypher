@@ -1,6 +1,8 @@
 // name: funding_by_year
 // title: Funding by funder and year
 // title_sv: Finansiering per finansiär och år
+// description_sv: Finansiering per finansiär och år: i hur många regioner, hur många insatser
+//   och belägg, hur många med belopp och summan av de angivna beloppen.
 // description: For each funder and report year: how many FINANCES facts and initiatives, in
 //   how many regions' reports, how many facts state a sum, and the total of the sums stated
 //   (null when none is).

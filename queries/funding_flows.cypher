@@ -1,6 +1,8 @@
 // name: funding_flows
 // title: Funding flows
 // title_sv: Finansieringsflöden
+// description_sv: Varje finansieringsflöde från en aktör till en insats, med belopp och
+//   instrument där texten anger dem och meningen det står i.
 // description: Every FINANCES fact: who finances which initiative, with the sum (SEK) and the
 //   instrument (for example 1:1, ERUF, ESF) the sentence states, and where it says so.
 // params: docs (list, optional: document ids; none = every document)

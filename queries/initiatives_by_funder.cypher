@@ -1,6 +1,8 @@
 // name: initiatives_by_funder
 // title: Initiatives an actor finances
 // title_sv: Insatser som en aktör finansierar
+// description_sv: Insatserna som en aktör finansierar, med belopp, avsnitt och vilka andra som
+//   finansierar samma insats.
 // description: The initiatives the actor (by id) FINANCES, one row each: the total of the sums
 //   stated (null when none is), the instruments and sections, and the other funders of the
 //   same initiative (co_funders, by name), so co-financing shows at a glance.

@@ -1,6 +1,8 @@
 // name: partners_of
 // title: Partners of an actor
 // title_sv: En aktörs samarbetsparter
+// description_sv: En aktörs samarbetsparter: direkt eller via gemensamma insatser, med första
+//   avsnitt och rad där det står.
 // description: Who the actor (by id) is linked to, one row per partner and way of being linked:
 //   COLLABORATES_WITH (either direction; via_name = the area when the sentence names one),
 //   MEMBER_OF (the actor is a member of the partner), HAS_MEMBER (the partner is a member of

@@ -1,6 +1,8 @@
 // name: path_between
 // title: Shortest paths between two actors
 // title_sv: Kortaste vägar mellan två aktörer
+// description_sv: De kortaste vägarna mellan två aktörer i grafen, steg för steg genom aktörer
+//   och insatser.
 // description: Every shortest path (at most 6 steps) between two actors (by id) over the facts
 //   of the graph (FINANCES, LEADS, PARTICIPATES_IN, COLLABORATES_WITH, MEMBER_OF, in either
 //   direction; the MENTIONED_IN and PART_OF bookkeeping is left out), one row per distinct

@@ -1,6 +1,8 @@
 // name: search
 // title: Find actors and initiatives by name or alias
 // title_sv: Sök aktörer och insatser
+// description_sv: Sök aktörer och insatser på en del av namnet eller ett alias; versaler och
+//   accenter spelar ingen roll.
 // description: Actors and initiatives whose name or one of whose aliases contains the text,
 //   ignoring case and writing å/ä as a and ö as o (also é as e, ü as u): "lansstyrelsen"
 //   finds every "Länsstyrelsen i ... län". The parameter is folded in Python and the stored

@@ -1,6 +1,7 @@
 // name: section_results
 // title: Results a report section gives
 // title_sv: Exempel på resultat i ett avsnitt
+// description_sv: Exempel på resultat som ett avsnitt redovisar, med raderna de står på.
 // description: The sentences of a section ("3.1" matches 3.1 and 3.1.x) that answer the
 //   template's "Ge exempel på resultat …" (where one block answers several sub-questions, the
 //   sentences with a result cue), as the loaders stored them on the Section node, with the

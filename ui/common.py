@@ -11,6 +11,7 @@ changes made from outside), so no page shows a graph older than the last change 
 """
 from __future__ import annotations
 
+import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from samverkan import settings
 from samverkan.errors import QueryError, SamverkanError, StoreError
 
 from . import labels
+from .labels import count_sv  # noqa: F401  (the pages' one plural helper, as common.count_sv)
 
 BACKEND_LABELS = {"embedded": "Inbäddat lager (LadybugDB)", "neo4j": "Neo4j"}
 
@@ -183,7 +185,8 @@ def network_data(docs: tuple[str, ...] | None = None):
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _view(cfg: StoreConfig, ver: int, docs: tuple[str, ...], flt, height: int, _data):
-    from .network import filter_view, render_html
+    from .network import filter_view
+    from .network_html import render_html
 
     view = filter_view(_data, flt)
     return view, (render_html(view, height=height) if view.node_count else "")
@@ -199,7 +202,7 @@ def network_view(flt, height: int):
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _national(cfg: StoreConfig, ver: int, docs: tuple[str, ...], min_regions: int, height: int, _data):
     from .national import national_view
-    from .network import render_html
+    from .network_html import render_html
 
     view = national_view(_data, min_regions)
     return view, (render_html(view, height=height) if view.node_count else "")
@@ -330,23 +333,56 @@ def counts() -> dict[str, int]:
 # ---------------------------------------------------------------------------------------
 # Messages
 # ---------------------------------------------------------------------------------------
+# The one-line English messages of the command line (samverkan.errors), as the app says them.
+# Each pattern comes with an example of what it matches.
+_SWEDISH_DETAILS = [
+    # "query cofinance_by_section has no parameter doc; it takes: section, docs?"
+    (re.compile(r"^query (\S+) has no parameter (.+?); it takes: (.*)$"),
+     lambda m: f"frågan {m[1]} har ingen parameter {m[2]}; den tar: {m[3]}"),
+    # "query partners_of needs parameter actor (string: an actor id, e.g. "vinnova")"
+    (re.compile(r"^query (\S+) needs parameter (\w+).*$"), lambda m: f"frågan {m[1]} behöver parametern ${m[2]}"),
+    # "query cofinance_by_section: parameter section wants a section number such as "3.1", got 'x'"
+    (re.compile(r"^query (\S+): parameter (\w+) wants (.+), got (.*)$"),
+     lambda m: f"parametern ${m[2]} i frågan {m[1]} har fel form: {m[4]}"),
+    # "no report 'region-x-2020' in the store; it holds: a, b"
+    (re.compile(r"^no report (.+?) in the store; it holds: (.*)$"),
+     lambda m: f"rapporten {m[1]} finns inte i grafen; den har: {m[2]}"),
+    # "parameter value 'x' is not an integer"
+    (re.compile(r"^parameter value (.+) is not an integer$"), lambda m: f"värdet {m[1]} är inte ett heltal"),
+    # "unterminated string literal in the query"
+    (re.compile(r"^unterminated .* in the query$"), lambda m: "frågan har en sträng, ett `namn` eller en kommentar som inte avslutas"),
+    # "empty query"
+    (re.compile(r"^empty query$"), lambda m: "frågan är tom"),
+]
+
+
+def swedish_detail(text: str) -> str:
+    """The detail of an error in Swedish where the message is one of ours; the engine's own
+    messages (Cypher syntax errors from Neo4j or LadybugDB) are quoted as the engine wrote them."""
+    for pattern, say in _SWEDISH_DETAILS:
+        m = pattern.match(text.strip())
+        if m:
+            return say(m)
+    return f"Databasens meddelande: {text}"
+
+
 def swedish_error(exc: BaseException) -> str:
-    """A user error in Swedish, with the original one-line message for the details."""
+    """A user error in Swedish, with its detail in Swedish (or the engine's own words)."""
     text = str(exc)
     low = text.lower()
     if isinstance(exc, QueryError) and ("read-only query refused" in low or "only one statement" in low):
         return ("Konsolen är skrivskyddad: frågan skulle ändra grafen och kördes inte. "
-                "Använd `samverkan build` eller `samverkan load` för att skriva. "
-                f"(Detalj: {text})")
+                "Använd `samverkan build` eller `samverkan load` för att skriva.")
     if "in use by another process" in low:
-        return f"Lagret används av en annan process (t.ex. ett annat `samverkan`-kommando). ({text})"
+        return "Lagret används av en annan process (t.ex. ett annat `samverkan`-kommando). Försök igen om en stund."
     if "no embedded store" in low:
-        return f"Det inbäddade lagret finns inte. ({text})"
+        return "Det inbäddade lagret finns inte ännu: bygg det med `samverkan build` eller lägg till en rapport under Källor."
     if isinstance(exc, StoreError):
-        return f"Lagret svarar inte eller vägrade. ({text})"
+        return f"Lagret svarar inte eller vägrade. ({swedish_detail(text)})"
     if isinstance(exc, QueryError):
-        return f"Frågan misslyckades. ({text})"
-    return text
+        detail = swedish_detail(text)
+        return f"Frågan misslyckades: {detail}" + ("" if detail.endswith(".") else ".")
+    return swedish_detail(text)
 
 
 def is_write_refusal(exc: BaseException) -> bool:
@@ -415,11 +451,6 @@ def table(df: pd.DataFrame, widths: dict[str, int] | None = None, key: str | Non
     wrap = "Belägg" in df.columns and not pd.api.types.is_numeric_dtype(df["Belägg"])
     st.dataframe(df, hide_index=True, width="stretch", column_config=config, key=key,
                  row_height=EVIDENCE_ROW_HEIGHT if wrap else None)
-
-
-def count_sv(n: int, singular: str, plural: str) -> str:
-    """"1 insats", "3 insatser": Swedish number agreement for the page texts."""
-    return f"{n} {singular if n == 1 else plural}"
 
 
 def join_list(value: Any) -> str:

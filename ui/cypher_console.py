@@ -69,12 +69,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def display_frame(df: pd.DataFrame) -> pd.DataFrame:
-    out = pd.DataFrame({col: [cell_text(v) for v in df[col].tolist()] for col in dict.fromkeys(df.columns)})
-    if len(set(df.columns)) != len(df.columns):  # duplicate column names: keep them positionally
-        out = pd.DataFrame([[cell_text(v) for v in row] for row in df.itertuples(index=False, name=None)],
-                           columns=[f"{c}" if i == list(df.columns).index(c) else f"{c} ({i})" for i, c in enumerate(df.columns)])
-    return out
+def display_frame(df: pd.DataFrame, swedish: bool = False) -> pd.DataFrame:
+    """Result cells as text. With `swedish` (a catalogue query's result), column headings
+    come from queries/labels_sv.yaml and schema keys in the value columns ("FINANCES",
+    "state_agency") become their Swedish labels; a user's own query keeps its own names."""
+    from samverkan.queries.catalogue import column_label_sv, value_columns_sv
+    from samverkan.ui.labels import schema_value_sv
+
+    values = value_columns_sv() if swedish else set()
+
+    def cell(col: str, v: Any) -> Any:
+        return cell_text(schema_value_sv(v) if col in values else v)
+
+    columns = list(df.columns)
+    names = [column_label_sv(str(c)) if swedish else str(c) for c in columns]
+    names = [n if names.index(n) == i else f"{n} ({i})" for i, n in enumerate(names)]  # duplicates stay apart
+    rows = [[cell(str(c), v) for c, v in zip(columns, row)] for row in df.itertuples(index=False, name=None)]
+    return pd.DataFrame(rows, columns=names)
 
 
 def mentioned_nodes(df: pd.DataFrame, nodes: dict[str, dict[str, Any]]) -> list[str]:

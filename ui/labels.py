@@ -15,6 +15,19 @@ from functools import lru_cache
 from samverkan.graph.schema import SCHEMA
 
 # ---------------------------------------------------------------------------------------
+# Numbers in words
+# ---------------------------------------------------------------------------------------
+def fmt_int(n: int) -> str:
+    """12345 -> "12 345" (a no-break space groups thousands, as Swedish text does)."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def count_sv(n: int, singular: str, plural: str) -> str:
+    """"1 insats", "3 insatser", "1 200 noder": Swedish number agreement for every page."""
+    return f"{fmt_int(n)} {singular if n == 1 else plural}"
+
+
+# ---------------------------------------------------------------------------------------
 # Nodes
 # ---------------------------------------------------------------------------------------
 NETWORK_LABELS = ("Actor", "Initiative")
@@ -67,6 +80,31 @@ def initiative_kind_label(kind: str | None) -> str:
 def node_label_sv(label: str) -> str:
     node = SCHEMA.nodes.get(label)
     return node.label_sv if node else label
+
+
+@lru_cache(maxsize=1)
+def _schema_words() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for label, node in SCHEMA.nodes.items():
+        words[label] = node.label_sv
+    for key, spec in SCHEMA.initiative_kinds.items():
+        words[key] = spec.get("label_sv", key)
+    for key, style in actor_styles().items():
+        words[key] = style.label_sv
+    for rtype in [*SCHEMA.relationships, *SCHEMA.derived_relationships]:
+        words[rtype] = SCHEMA.relation_label_sv(rtype)
+    return words
+
+
+def schema_value_sv(value):
+    """A schema key in a result cell as its Swedish label: "COLLABORATES_WITH" -> "samverkar
+    med", "state_agency" -> "Statlig myndighet", "Initiative" -> "Insats". Lists are
+    translated element by element; anything else is returned unchanged."""
+    if isinstance(value, (list, tuple)):
+        return [schema_value_sv(v) for v in value]
+    if isinstance(value, str):
+        return _schema_words().get(value, value)
+    return value
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The network view: GraphData -> filtered networkx graph -> layout -> pyvis HTML.
+"""The network view: GraphData -> filtered networkx graph (this module) -> layout
+(ui/layout.py) -> pyvis HTML (ui/network_html.py) or a picture (ui/picture.py).
 
 No Streamlit in here, so the page, the tests and bench/ui_bench.py run the same code:
 
@@ -16,11 +17,8 @@ every time) and the browser gets fixed coordinates with physics switched off.
 from __future__ import annotations
 
 import html as html_lib
-import json
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
 import networkx as nx
@@ -30,17 +28,10 @@ from samverkan.graph.money import format_sek
 from samverkan.graph.model import GraphData
 
 from . import labels
+from .labels import count_sv, fmt_int
 
 MAX_VISIBLE_NODES = 300
 MAX_VISIBLE_EDGES = 2000
-LAYOUT_SEED = 42
-LAYOUT_ITERATIONS = 100
-LAYOUT_K = 3.0           # spring length (times 1/sqrt(n)): larger spreads hub-and-spoke graphs more
-LAYOUT_SKELETON = 400     # above this many nodes: skeleton layout (see compute_layout)
-ASPECT = 1.6              # the canvas is wider than high: stretch the layout sideways
-TOOLTIP_EVIDENCE = 4      # evidence sentences in a hover tooltip
-PANEL_EVIDENCE = 40       # evidence sentences in the selection panel of a node
-LABEL_MAX = 32            # characters of a node label on the canvas
 
 
 # =======================================================================================
@@ -202,6 +193,13 @@ class NetworkView:
         rows.sort(key=lambda r: r.pop("_key"))
         return rows
 
+def evidence_key(ev: dict[str, Any]) -> str:
+    """Sort key of an evidence sentence: the collaboration sections 3.1–3.5 first, then by
+    section and line."""
+    section = ev.get("section") or ""
+    first = "1" if labels.section_group(section) == labels.OTHER_SECTIONS else "0"
+    return f"{first}|{section}|{int(ev.get('line') or 0):08d}"
+
 
 def edge_key(rel: dict[str, Any], undirected: bool) -> tuple[str, str, str]:
     a, b = rel["source"], rel["target"]
@@ -270,7 +268,7 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
         keep = nx.single_source_shortest_path_length(simple, focus, cutoff=max(0, flt.depth))
         g = g.subgraph(keep).copy()
         notes.append(f"Visar {data.nodes[focus]['name']} och dess grannskap i {flt.depth} steg "
-                     f"({len(keep) - 1} grannar).")
+                     f"({count_sv(len(keep) - 1, 'granne', 'grannar')}).")
 
     for node_id in g:
         g.nodes[node_id]["degree"] = len(set(g.neighbors(node_id)) - {node_id})
@@ -304,7 +302,7 @@ def limit_view(view: NetworkView, flt: NetworkFilter) -> None:
         shown = ", ".join(f"{count} {label}" for label, count in hidden.most_common(6))
         more = "" if len(hidden) <= 6 else " med flera"
         view.notes.insert(0,
-            f"Vyn är begränsad: {fmt_int(view.matched_nodes)} noder matchar filtren men bara "
+            f"Vyn är begränsad: {count_sv(view.matched_nodes, 'nod', 'noder')} matchar filtren men bara "
             f"{fmt_int(flt.max_nodes)} ritas (de med flest kopplingar). Dolda: {shown}{more}. "
             "Smalna av med filtren eller sök på en aktör för att se resten.")
     if g.number_of_edges() > flt.max_edges:
@@ -313,7 +311,7 @@ def limit_view(view: NetworkView, flt: NetworkFilter) -> None:
         g.remove_edges_from([(u, v, k) for u, v, k, _ in drop])
         view.limited = True
         view.notes.insert(0,
-            f"Vyn är begränsad: {fmt_int(view.matched_edges)} kopplingar matchar men bara "
+            f"Vyn är begränsad: {count_sv(view.matched_edges, 'koppling', 'kopplingar')} matchar men bara "
             f"{fmt_int(flt.max_edges)} ritas (de med flest belägg).")
 
 
@@ -321,308 +319,6 @@ def _type_label(d: dict[str, Any]) -> str:
     if d["label"] == "Initiative":
         return "Insats"
     return labels.actor_type_label(d.get("type") or "other")
-
-
-def fmt_int(n: int) -> str:
-    return f"{n:,}".replace(",", "\u00a0")
-
-
-# =======================================================================================
-# Layout
-# =======================================================================================
-def compute_layout(g: nx.MultiGraph, seed: int = LAYOUT_SEED, iterations: int = LAYOUT_ITERATIONS) -> dict[str, tuple[float, float]]:
-    """Node positions in pixels: networkx `spring_layout` (Fruchterman-Reingold) with a fixed
-    seed, so the same view always looks the same; the scale grows with the node count.
-
-    Views are limited to a few hundred nodes, where networkx's dense solver is fast. A bigger
-    graph (the limit raised, or the benchmark's unlimited baseline) gets a skeleton layout:
-    the `LAYOUT_SKELETON` best-connected nodes by spring_layout, every other node next to an
-    already placed neighbour (breadth first), unconnected ones on a ring around them. That
-    keeps the cost near-linear instead of the solver's quadratic time and memory."""
-    n = g.number_of_nodes()
-    if n == 0:
-        return {}
-    if n == 1:
-        return {next(iter(g)): (0.0, 0.0)}
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(g))
-    simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
-    scale = max(300.0, 75.0 * math.sqrt(n))
-    if n <= LAYOUT_SKELETON:
-        pos = nx.spring_layout(simple, seed=seed, iterations=iterations, k=LAYOUT_K / math.sqrt(n), weight=None)
-        return {node: (float(x) * scale * ASPECT, float(y) * scale) for node, (x, y) in pos.items()}
-    return {node: (x * ASPECT, y) for node, (x, y) in _skeleton_layout(simple, seed, iterations, scale).items()}
-
-
-
-def _skeleton_layout(simple: nx.Graph, seed: int, iterations: int, scale: float) -> dict[str, tuple[float, float]]:
-    import random
-
-    rng = random.Random(seed)
-    ranked = sorted(simple.degree, key=lambda nd: (-nd[1], nd[0]))
-    core = [node for node, _ in ranked[:LAYOUT_SKELETON]]
-    sub = simple.subgraph(core)
-    pos = {node: (float(x) * scale, float(y) * scale)
-           for node, (x, y) in nx.spring_layout(sub, seed=seed, iterations=iterations,
-                                                k=LAYOUT_K / math.sqrt(len(core)), weight=None).items()}
-    step = scale / math.sqrt(simple.number_of_nodes()) * 2.5
-    frontier = list(core)
-    while frontier:
-        nxt = []
-        for node in frontier:
-            x, y = pos[node]
-            for other in sorted(simple.neighbors(node)):
-                if other not in pos:
-                    angle = rng.random() * 2 * math.pi
-                    radius = step * (0.6 + rng.random())
-                    pos[other] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
-                    nxt.append(other)
-        frontier = nxt
-    rest = [node for node in simple if node not in pos]
-    for i, node in enumerate(rest):
-        angle = 2 * math.pi * i / max(1, len(rest))
-        pos[node] = (1.25 * scale * math.cos(angle), 1.25 * scale * math.sin(angle))
-    return pos
-
-
-# =======================================================================================
-# Rendering (pyvis)
-# =======================================================================================
-_TEMPLATE_NAME = "samverkan_network.html"
-_TEMPLATE = r"""<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
-<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
-<style>
-  html, body { margin: 0; padding: 0; font-family: "Source Sans Pro", "DejaVu Sans", sans-serif; color: #262730; }
-  #mynetwork { width: {{ width }}; height: {{ height }}; background: {{ bgcolor }}; border: 1px solid #e6e6e6; border-radius: 6px; box-sizing: border-box; }
-  div.vis-tooltip { white-space: normal !important; max-width: 440px; font-size: 13px; line-height: 1.35;
-                    background: #fffdf5; border: 1px solid #c9c2a5; border-radius: 4px; padding: 6px 8px; }
-  .sv-tip { white-space: pre-wrap; }
-  #details { height: 150px; overflow-y: auto; font-size: 13px; line-height: 1.4; padding: 6px 8px;
-             border: 1px solid #e6e6e6; border-top: none; border-radius: 0 0 6px 6px; background: #fafafa; box-sizing: border-box; }
-  #details h4 { margin: 0 0 4px 0; font-size: 14px; }
-  #details .ev { margin: 2px 0 4px 0; }
-  #details .where { color: #6b6b6b; font-variant-numeric: tabular-nums; margin-right: 6px; }
-  #details .rel { font-weight: 600; margin-right: 4px; }
-  #details .hint { color: #6b6b6b; }
-</style>
-</head>
-<body>
-<div id="mynetwork" data-nodes="{{ nodes|length }}" data-edges="{{ edges|length }}"></div>
-<div id="details"><span class="hint">{{ conf.hint }}</span></div>
-<script type="text/javascript">
-  var nodeData = {{ nodes|tojson }};
-  var edgeData = {{ edges|tojson }};
-  function tip(text) { var d = document.createElement("div"); d.className = "sv-tip"; d.innerText = text; return d; }
-  var evidenceOf = {};
-  nodeData.forEach(function (n) { evidenceOf["n:" + n.id] = n; if (n.title) { n.title = tip(n.title); } });
-  edgeData.forEach(function (e) { evidenceOf["e:" + e.id] = e; if (e.title) { e.title = tip(e.title); } });
-  var nodes = new vis.DataSet(nodeData);
-  var edges = new vis.DataSet(edgeData);
-  var container = document.getElementById("mynetwork");
-  var options = {{ options|safe }};
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
-  function el(tag, cls, text) { var x = document.createElement(tag); if (cls) x.className = cls; if (text !== undefined) x.textContent = text; return x; }
-  function show(item) {
-    var box = document.getElementById("details");
-    box.innerHTML = "";
-    if (!item) { box.appendChild(el("span", "hint", {{ conf.hint|tojson }})); return; }
-    box.appendChild(el("h4", null, item.heading || item.label || ""));
-    (item.evidence || []).forEach(function (ev) {
-      var p = el("div", "ev");
-      p.appendChild(el("span", "where", ev.where));
-      if (ev.rel) p.appendChild(el("span", "rel", ev.rel));
-      p.appendChild(el("span", null, "»" + ev.text + "«"));
-      box.appendChild(p);
-    });
-    if (item.more) box.appendChild(el("div", "hint", item.more));
-    if (!(item.evidence || []).length) box.appendChild(el("div", "hint", {{ conf.no_evidence|tojson }}));
-  }
-  var PANEL_MAX = {{ conf.panel_max }};
-  function nodeItem(id) {
-    var node = evidenceOf["n:" + id];
-    var items = [];
-    network.getConnectedEdges(id).forEach(function (eid) {
-      var e = evidenceOf["e:" + eid];
-      if (!e) return;
-      (e.evidence || []).forEach(function (ev) { items.push({ where: ev.where, rel: e.heading + ":", text: ev.text, key: ev.key }); });
-    });
-    items.sort(function (a, b) { return a.key < b.key ? -1 : a.key > b.key ? 1 : 0; });
-    var more = items.length > PANEL_MAX ? "… och " + (items.length - PANEL_MAX) + " belägg till (se tabellen under nätverket)." : "";
-    return { heading: node.heading, evidence: items.slice(0, PANEL_MAX), more: more };
-  }
-  network.on("click", function (params) {
-    if (params.nodes.length) { show(nodeItem(params.nodes[0])); }
-    else if (params.edges.length) { show(evidenceOf["e:" + params.edges[0]]); }
-    else { show(null); }
-  });
-  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
-  network.fit();
-</script>
-</body>
-</html>
-"""
-
-
-def _template_env():
-    import pyvis
-    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
-
-    pyvis_templates = Path(pyvis.__file__).with_name("templates")
-    return Environment(loader=ChoiceLoader([DictLoader({_TEMPLATE_NAME: _TEMPLATE}), FileSystemLoader(str(pyvis_templates))]),
-                       autoescape=False)
-
-
-_ENV = None
-
-
-def _env():
-    global _ENV
-    if _ENV is None:
-        _ENV = _template_env()
-    return _ENV
-
-
-def _where(ev: dict[str, Any]) -> str:
-    section = ev.get("section") or "?"
-    line = ev.get("line")
-    return f"[{section}, rad {line}]" if line is not None else f"[{section}]"
-
-
-def _short(text: str, limit: int = 240) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _node_heading(d: dict[str, Any]) -> str:
-    if d["label"] == "Initiative":
-        return f"{d['name']} — {labels.initiative_kind_label(d.get('kind'))}"
-    return f"{d['name']} — {labels.actor_type_label(d.get('type') or 'other')}"
-
-
-def _edge_phrase(g: nx.MultiGraph, d: dict[str, Any]) -> str:
-    return f"{g.nodes[d['source']]['name']} {labels.rel_label_sv(d['type'])} {g.nodes[d['target']]['name']}"
-
-
-def node_evidence(g: nx.MultiGraph, node_id: str) -> list[dict[str, Any]]:
-    """The evidence of a node's visible edges, as {where, rel, text, section, line}."""
-    out = []
-    for _, _, d in g.edges(node_id, data=True):
-        other = d["target"] if d["source"] == node_id else d["source"]
-        verb = labels.rel_label_sv(d["type"])
-        style = labels.rel_styles().get(d["type"])
-        outgoing = d["source"] == node_id or (style is not None and not style.arrows)
-        rel = f"{verb} {g.nodes[other]['name']}:" if outgoing else f"{g.nodes[other]['name']} {verb}:"
-        for ev in d["evidence"]:
-            out.append({"where": _where(ev), "rel": rel, "text": _short(ev.get("evidence") or "", 400),
-                        "section": ev.get("section"), "line": ev.get("line"), "key": evidence_key(ev)})
-    out.sort(key=lambda e: e["key"])
-    return out
-
-
-def evidence_key(ev: dict[str, Any]) -> str:
-    """Sort key of an evidence sentence: the collaboration sections 3.1–3.5 first, then by
-    section and line."""
-    section = ev.get("section") or ""
-    first = "1" if labels.section_group(section) == labels.OTHER_SECTIONS else "0"
-    return f"{first}|{section}|{int(ev.get('line') or 0):08d}"
-
-
-def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple[float, float]] | None = None) -> str:
-    """The view as a self-contained HTML page (vis-network inlined: no CDN, works offline).
-    Hover shows a tooltip with evidence; a click lists all the evidence of the node or edge
-    under the canvas."""
-    from pyvis.network import Network
-
-    g = view.graph
-    pos = positions if positions is not None else compute_layout(g)
-    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    net.templateEnv = _env()
-    net.path = _TEMPLATE_NAME
-    degrees = [d.get("degree", 0) for _, d in g.nodes(data=True)] or [0]
-    top = max(degrees) or 1
-    for node_id, d in g.nodes(data=True):
-        x, y = pos.get(node_id, (0.0, 0.0))
-        evidence = node_evidence(g, node_id)
-        heading = _node_heading(d)
-        tip_lines = [heading]
-        if d.get("aliases"):
-            tip_lines.append("Även: " + ", ".join(d["aliases"][:5]))
-        tip_lines.append(f"{d.get('degree', 0)} kopplingar i vyn"
-                         + (f" · nämns i avsnitt {', '.join(d['sections'][:8])}" if d.get("sections") else ""))
-        for ev in evidence[:TOOLTIP_EVIDENCE]:
-            tip_lines.append(f"{ev['where']} {ev['rel']} »{_short(ev['text'], 200)}«")
-        if len(evidence) > TOOLTIP_EVIDENCE:
-            tip_lines.append(f"… och {len(evidence) - TOOLTIP_EVIDENCE} belägg till: klicka på noden.")
-        size = 10 + 22 * math.sqrt((d.get("degree", 0)) / top)
-        name = d["name"] if len(d["name"]) <= LABEL_MAX else d["name"][: LABEL_MAX - 1] + "…"
-        common = dict(label=name, title="\n".join(tip_lines), x=round(x, 1), y=round(y, 1), physics=False,
-                      heading=heading)
-        if d["label"] == "Initiative":
-            style = labels.INITIATIVE_STYLE
-            net.add_node(node_id, shape=style["shape"], color={"background": style["color"], "border": style["border"],
-                         "highlight": {"background": "#fff3c4", "border": "#3d3424"}},
-                         font={"size": 12, "color": "#3d3424"}, borderWidth=1.5, widthConstraint={"maximum": 140},
-                         margin=6, **common)
-        else:
-            style = labels.actor_style(d.get("type"))
-            fill = labels.region_color(d.get("region"), view.regions()) if view.color_by == "region" else style.color
-            net.add_node(node_id, shape=style.shape, color={"background": fill, "border": _darker(fill),
-                         "highlight": {"background": fill, "border": "#000000"}},
-                         size=round(size, 1), font={"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
-                         borderWidth=1.5, **common)
-    styles = labels.rel_styles()
-    pair_count: dict[tuple[str, str], int] = defaultdict(int)
-    for u, v, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[2]):
-        style = styles.get(d["type"])
-        pair = (min(u, v), max(u, v))
-        index = pair_count[pair]
-        pair_count[pair] += 1
-        smooth: Any = False
-        if index:
-            smooth = {"enabled": True, "type": "curvedCW" if index % 2 else "curvedCCW", "roundness": 0.18 * ((index + 1) // 2)}
-        amount = d.get("amount_sek")
-        phrase = _edge_phrase(g, d)
-        evidence = [{"where": _where(ev), "rel": "", "text": _short(ev.get("evidence") or "", 400),
-                     "key": evidence_key(ev)} for ev in d["evidence"]]
-        evidence.sort(key=lambda ev: ev["key"])
-        tip_lines = [phrase + (f" ({format_sek(amount)})" if amount else "")]
-        for ev in evidence[:TOOLTIP_EVIDENCE]:
-            tip_lines.append(f"{ev['where']} »{_short(ev['text'], 220)}«")
-        if len(evidence) > TOOLTIP_EVIDENCE:
-            tip_lines.append(f"… och {len(evidence) - TOOLTIP_EVIDENCE} belägg till: klicka på kanten.")
-        width = (style.width if style else 1.5) + min(3.0, 0.6 * (len(evidence) - 1))
-        net.add_edge(d["source"], d["target"], id=key, title="\n".join(tip_lines), color={"color": style.color if style else "#999", "opacity": 0.85},
-                     dashes=style.dashes if style else False, arrows="to" if (style is None or style.arrows) else "",
-                     width=round(width, 1), smooth=smooth, heading=phrase + (f" — {format_sek(amount)}" if amount else ""),
-                     evidence=evidence, relType=d["type"])
-    net.set_options(json.dumps(_vis_options(g.number_of_nodes())))
-    net.conf = {"hint": "Håll muspekaren över en nod eller kant för en sammanfattning; klicka för alla belägg (avsnitt, rad och mening).",
-                "no_evidence": "Inga belägg i den här vyn.", "panel_max": PANEL_EVIDENCE}
-    return net.generate_html()
-
-
-def _vis_options(n_nodes: int) -> dict[str, Any]:
-    return {
-        "physics": {"enabled": False, "stabilization": {"enabled": False}},
-        "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False,
-                        "hideEdgesOnDrag": n_nodes > 150, "multiselect": False},
-        "nodes": {"font": {"face": "DejaVu Sans, Source Sans Pro, sans-serif"}},
-        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5,
-                  "arrows": {"to": {"scaleFactor": 0.6}}},
-    }
-
-
-def _darker(color: str, factor: float = 0.7) -> str:
-    try:
-        r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    except ValueError:
-        return "#333333"
-    return "#{:02x}{:02x}{:02x}".format(int(r * factor), int(g * factor), int(b * factor))
 
 
 # =======================================================================================
@@ -642,3 +338,4 @@ def subgraph_view(data: NetworkData, node_ids: Iterable[str], max_nodes: int = 1
 
 def escape(text: Any) -> str:
     return html_lib.escape(str(text))
+

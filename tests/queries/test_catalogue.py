@@ -231,3 +231,35 @@ def test_query_cli_runs_a_named_query(bundled_store_path):
     assert "lansstyrelsen-i-vastmanlands-lan" in proc.stdout
     proc = run_cli("query", "--name", "cofinance_by_section", "--store", str(bundled_store_path), "--backend", "embedded")
     assert proc.returncode == EXIT_QUERY and proc.stderr.count("\n") == 1 and "needs parameter section" in proc.stderr
+
+
+# ---- what the app shows of the catalogue is Swedish ---------------------------------------
+def test_every_column_and_parameter_has_a_swedish_word():
+    from samverkan.queries.catalogue import labels_sv, list_queries
+
+    words = labels_sv()
+    for query in list_queries():
+        assert query.description_sv.strip(), query.name
+        missing = [c for c in query.columns if c not in words["columns"]]
+        assert not missing, f"{query.name}: no Swedish heading in queries/labels_sv.yaml for {missing}"
+        headings = [words["columns"].get(c) for c in query.columns]
+        assert len(set(headings)) == len(headings), f"{query.name}: two columns share a Swedish heading"
+        unexplained = [p.name for p in query.params if p.name not in words["params"]]
+        assert not unexplained, f"{query.name}: no Swedish help for parameters {unexplained}"
+
+
+def test_catalogue_results_are_shown_with_swedish_headings_and_labels():
+    import pandas as pd
+
+    from samverkan.ui.cypher_console import display_frame
+
+    raw = pd.DataFrame([{"relation": "COLLABORATES_WITH", "partner_type": "state_agency", "amount_sek": 5,
+                         "relations": ["FINANCES", "OWNS"]}])
+    shown = display_frame(raw, swedish=True)
+    assert list(shown.columns) == ["Relation", "Partens typ", "Belopp (kr)", "Relationer"]
+    row = shown.iloc[0].tolist()
+    assert row[0] == "samverkar med" and row[1] == "Statlig myndighet"
+    assert "FINANCES" not in row[3] and "finansierar" in row[3]
+    # a user's own query keeps its own names and values
+    assert list(display_frame(raw).columns) == list(raw.columns)
+    assert display_frame(raw).iloc[0, 0] == "COLLABORATES_WITH"

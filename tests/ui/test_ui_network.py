@@ -8,8 +8,9 @@ import pytest
 
 from samverkan.graph.schema import SCHEMA
 from samverkan.ui import flows, labels
-from samverkan.ui.network import (MAX_VISIBLE_NODES, NetworkData, NetworkFilter, compute_layout, filter_view,
-                                  render_html, subgraph_view)
+from samverkan.ui.layout import compute_layout
+from samverkan.ui.network import MAX_VISIBLE_NODES, NetworkData, NetworkFilter, filter_view, subgraph_view
+from samverkan.ui.network_html import render_html
 from samverkan.graph.folding import fold
 from samverkan.ui.synthetic import synthetic_graph
 from ui_helpers import network_edges, network_nodes

@@ -7,7 +7,8 @@ from samverkan.errors import SamverkanError
 from samverkan.graph.money import format_sek, has_amount
 from samverkan.graph.schema import SCHEMA
 from samverkan.ui import common, labels
-from samverkan.ui.network import NetworkFilter, filter_view, render_html
+from samverkan.ui.network import NetworkFilter, filter_view
+from samverkan.ui.network_html import render_html
 
 ROLE_TYPES = {t: SCHEMA.relation_label_sv(t).capitalize() for t in ("FINANCES", "LEADS", "PARTICIPATES_IN")}
 
@@ -91,7 +92,8 @@ if len(reports) > 1:
                                                  for r, n in zip(group["relation"], group["facts"]))})
         regions = {r["Region"] for r in rows}
         all_regions = {r for r in reports["region"] if r}
-        st.caption(f"Samverkar eller finansierar i {len(regions)} av {len(all_regions)} regioner i grafen, "
+        st.caption(f"Samverkar eller finansierar i {len(regions)} av "
+                   f"{common.count_sv(len(all_regions), 'region', 'regioner')} i grafen, "
                    f"i {common.count_sv(len(rows), 'rapport', 'rapporter')} (alla år, oavsett urvalet i sidopanelen).")
         common.table(pd.DataFrame(rows).sort_values(["Region", "År"]))
 
@@ -139,7 +141,7 @@ if not financed.empty:
 
 # ---- neighbourhood and evidence ---------------------------------------------------------
 view = filter_view(data, NetworkFilter(focus=actor, depth=1, min_degree=0))
-with st.expander(f"Nätverket runt {p['name']} ({view.node_count - 1} grannar)", expanded=False,
+with st.expander(f"Nätverket runt {p['name']} ({common.count_sv(view.node_count - 1, 'granne', 'grannar')})", expanded=False,
                  icon=":material/hub:"):
     if view.edge_count:
         st.iframe(render_html(view, height=420), height=420 + 150 + 4)

@@ -10,7 +10,8 @@ from samverkan.queries import catalogue
 from samverkan.ui import common, labels
 from samverkan.ui.cypher_console import (DEFAULT_PARAMS, DEFAULT_QUERY, TYPE_INT, TYPE_TEXT, coerce_value,
                                          display_frame, guess_type, mentioned_nodes, query_params, same_query)
-from samverkan.ui.network import render_html, subgraph_view
+from samverkan.ui.network import subgraph_view
+from samverkan.ui.network_html import render_html
 
 st.title("Cypher")
 store = common.store()
@@ -43,7 +44,7 @@ example = st.selectbox("Exempel ur frågekatalogen", [""] + list(queries), key="
                        format_func=lambda n: "Egen fråga" if not n else f"{queries[n].title_sv} ({n})")
 query = queries.get(example) if example else None
 if query is not None:
-    st.caption(query.description)
+    st.caption(query.description_sv)
 
 text = st.text_area("Fråga (Cypher, skrivskyddad)", key="cy_text", height=220)
 
@@ -56,8 +57,9 @@ if names:
     for name in names:
         p = meta.get(name)
         if p is not None:  # a catalogue parameter: its type and description come from the catalogue
+            kind_sv = {"int": "heltal", "list": "lista"}.get(p.type, "text")
             value = st.text_input(f"${name}", value=_example_default(p), key=f"cy_param_{name}",
-                                  help=f"{p.text or ''} ({'heltal' if p.type == 'int' else 'text'})".strip())
+                                  help=f"{catalogue.param_help_sv(name)} ({kind_sv}{', valfri' if p.optional else ''})")
             if value.strip() == "" and p.optional:
                 continue
             kind = TYPE_INT if p.type == "int" else TYPE_TEXT
@@ -80,7 +82,7 @@ if st.button("Kör frågan", type="primary", key="cy_run", icon=":material/play_
             df = catalogue.run_named(store, query.name, params)
         else:
             df = store.query_readonly(text, params)
-        st.session_state["cy_result"] = {"df": df}
+        st.session_state["cy_result"] = {"df": df, "catalogue": query is not None and same_query(text, query.text(backend))}
     except SamverkanError as exc:
         st.session_state["cy_result"] = {"error": exc}
 
@@ -90,14 +92,14 @@ if result is not None:
         exc = result["error"]
         if common.is_write_refusal(exc):
             st.error("Skrivskyddat: frågan skulle ändra grafen och kördes inte. Konsolen kan bara läsa; "
-                     f"skriv med `samverkan build` eller `samverkan load`. (Detalj: {exc})",
+                     "skriv med `samverkan build` eller `samverkan load`.",
                      icon=":material/block:")
         else:
             st.error(common.swedish_error(exc), icon=":material/error:")
     else:
         df = result["df"]
-        st.caption(f"{len(df)} rader.")
-        shown = display_frame(df)
+        st.caption(common.count_sv(len(df), "rad", "rader") + ".")
+        shown = display_frame(df, swedish=result.get("catalogue", False))
         st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button("Ladda ned resultatet (CSV)", shown.to_csv(index=False).encode("utf-8"),
                            file_name="fraga.csv", mime="text/csv", key="cy_download")
@@ -105,8 +107,8 @@ if result is not None:
         ids = mentioned_nodes(df, data.nodes)
         if ids:
             view = subgraph_view(data, ids)
-            st.markdown(f"**Graf över resultatet** — {view.node_count} noder och {view.edge_count} "
-                        "kopplingar mellan dem")
+            st.markdown(f"**Graf över resultatet** — {common.count_sv(view.node_count, 'nod', 'noder')} och "
+                        f"{common.count_sv(view.edge_count, 'koppling', 'kopplingar')} mellan dem")
             st.iframe(render_html(view, height=380), height=380 + 150 + 4)
             st.html(labels.legend_html(view.actor_types(), view.rel_types()))
         else:

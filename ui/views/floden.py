@@ -46,10 +46,12 @@ if mode == flows.MODE_AMOUNT:
                 f"{int(flows.NOMINAL_SHARE * 100)} % av det största angivna beloppet) så att de syns — "
                 "bredden säger alltså inget om hur stora de är.", icon=":material/info:")
     total = sum(a for a in f.links["amount_sek"] if has_amount(a))
-    st.caption(f"{len(f.links)} flöden från {f.links['funder'].nunique()} finansiärer till "
-               f"{f.links['initiative'].nunique()} insatser; {stated} med belopp, sammanlagt {format_sek(total)}.")
+    st.caption(f"{common.count_sv(len(f.links), 'flöde', 'flöden')} från "
+               f"{common.count_sv(f.links['funder'].nunique(), 'finansiär', 'finansiärer')} till "
+               f"{common.count_sv(f.links['initiative'].nunique(), 'insats', 'insatser')}; {stated} med belopp, "
+               f"sammanlagt {format_sek(total)}.")
 else:
-    st.caption(f"{len(f.links)} flöden; bredden är antalet belägg.")
+    st.caption(f"{common.count_sv(len(f.links), 'flöde', 'flöden')}; bredden är antalet belägg.")
 
 st.plotly_chart(flows.sankey_figure(f), width="stretch", key="flow_sankey",
                 config={"displaylogo": False, "locale": "sv"})

@@ -49,7 +49,7 @@ with st.sidebar:
     if query.strip():
         matches = data.search(query)
         if matches:
-            focus = st.selectbox(f"Fokus ({len(matches)} träffar)", matches,
+            focus = st.selectbox(f"Fokus ({common.count_sv(len(matches), 'träff', 'träffar')})", matches,
                                  format_func=lambda n: common.node_name(data, n), key="nat_focus")
             depth = st.slider("Steg från fokus", 1, 3, 1, key="nat_depth")
         else:
