@@ -13,13 +13,17 @@ own section title and questions,
   results sub-question (`section_results`).
 
 Every row carries references to the sentences it rests on ("avsnitt 3.1, rad 4632") and the
-sentences themselves. Writers: Markdown, CSV (csv module), XLSX (openpyxl), DOCX
-(python-docx).
+sentences themselves, verbatim; a sentence that opens with a reference ("Projektet som …",
+"Dessa mål …") gets its context beside it ("Sammanhang (rad 4655): …", an earlier sentence
+of the report close above it, or the initiative the fact is about). Writers: Markdown, CSV
+(csv module, one row per list line), XLSX (openpyxl: a sheet per question, one row per fact,
+amounts in kronor as numbers), DOCX (python-docx: A4, print margins, fixed column widths).
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -133,10 +137,20 @@ class SectionReport:
     partners: list[PartnerRow] = field(default_factory=list)
     cofinance: list[CofinanceRow] = field(default_factory=list)
     results: list[ResultRow] = field(default_factory=list)
+    # the facts behind the lists, one dict per fact (the catalogue rows): the partner facts
+    # (collaborations_by_section, the reporting region's own side left out) and the
+    # co-financing facts (cofinance_facts); the xlsx writes one row per fact
+    partner_facts: list[dict[str, Any]] = field(default_factory=list)
+    funding_facts: list[dict[str, Any]] = field(default_factory=list)
+    # evidence key -> the context of a sentence that does not stand alone (see `Context`)
+    contexts: dict[tuple, "Context"] = field(default_factory=dict)
 
     @property
     def heading(self) -> str:
         return f"{self.number} {self.title}"
+
+    def context(self, ev: Evidence) -> "Context | None":
+        return self.contexts.get(ev.key())
 
     def sources(self) -> list[Evidence]:
         """Every evidence sentence of the section, once, in text order (the numbered list
@@ -165,6 +179,77 @@ class Report:
     @property
     def heading(self) -> str:
         return f"{self.chapter_title} – {self.title}" if self.title else self.chapter_title
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence that opens with a reference ("Projektet …", "Dessa mål …") needs to be
+    read alone. The evidence itself stays verbatim; the context is printed beside it:
+    either an earlier sentence of the report close above it (`line` set: it is quoted from the
+    text, a few lines before) or the initiative the fact is about (`line` None)."""
+
+    text: str
+    line: int | None = None
+
+    def label(self) -> str:
+        """"Sammanhang (rad 4655): …" or "Sammanhang: gäller insatsen …"."""
+        if self.line is not None:
+            return f"Sammanhang (rad {self.line}): {self.text}"
+        return f"Sammanhang: gäller {self.text}"
+
+
+# words a sentence opens with when it leans on what was said before ("Projektet som …",
+# "Dessa mål …", "Det har …", "I projektet …")
+REFERRING = {
+    "det", "detta", "dessa", "denna", "den", "de", "dess", "deras", "här", "där", "därför", "därmed", "dessutom",
+    "även", "också", "projektet", "projekten", "satsningen", "satsningarna", "insatsen", "insatserna", "arbetet",
+    "förstudien", "samarbetet", "nätverket", "programmet", "syftet", "målet", "målen", "modellen", "resultatet",
+    "initiativet", "uppdraget", "stödet",
+}
+WEAK = {"det", "den", "de"}  # "Genom det nätverk … som": after a preposition these rarely refer back
+LEADING_PREPOSITIONS = {"i", "inom", "genom", "med", "via", "för", "av", "från", "under", "efter", "utifrån"}
+CONTEXT_REACH = 6  # lines above a sentence where its context may start (wrapped PDF text)
+
+
+def needs_context(sentence: str) -> bool:
+    """Whether a sentence opens with a reference to something said before it."""
+    words = re.findall(r"[\wåäöÅÄÖéÉ]+", sentence or "")[:2]
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in REFERRING:
+        return True
+    return (first in LEADING_PREPOSITIONS and len(words) > 1 and words[1].lower() in REFERRING
+            and words[1].lower() not in WEAK)
+
+
+def find_contexts(evidence: Iterable[Evidence], pool: Iterable[tuple[str, int | None, str]],
+                  about: dict[tuple, list[str]]) -> dict[tuple, Context]:
+    """The context of each evidence sentence that `needs_context`: the nearest sentence of the
+    same document in `pool` ((doc, line, sentence): every sentence the store holds for the
+    section) starting at most CONTEXT_REACH lines above it and itself not a reference; else
+    the initiatives the facts resting on it are about (`about`: evidence key -> names)."""
+    by_doc: dict[str, list[tuple[int, str]]] = {}
+    for doc, line, sentence in pool:
+        if line is not None and sentence:
+            by_doc.setdefault(doc, []).append((line, sentence))
+    out: dict[tuple, Context] = {}
+    for ev in evidence:
+        if not needs_context(ev.sentence):
+            continue
+        before = []
+        if ev.line is not None:
+            before = [(line, text) for line, text in set(by_doc.get(ev.doc, ()))
+                      if ev.line - CONTEXT_REACH <= line < ev.line and text != ev.sentence and not needs_context(text)]
+        if before:
+            line, text = max(before)
+            out[ev.key()] = Context(text, line)
+            continue
+        names = [n for n in dict.fromkeys(about.get(ev.key(), ())) if n and n.lower() not in ev.sentence.lower()]
+        if names:
+            noun = "insatsen" if len(names) == 1 else "insatserna"
+            out[ev.key()] = Context(f"{noun} {', '.join(names)}")
+    return out
 
 
 def _section_key(number: str) -> tuple:
@@ -239,14 +324,33 @@ def build_section(store: Any, number: str, document: dict[str, Any], title: str,
 
     facts = run_named(store, "collaborations_by_section", params)
     section.partners = _partner_rows(facts, region_actor)
+    records = facts.to_dict("records")
+    section.partner_facts = sorted((r for r in records if r["actor"] != region_actor),
+                                   key=lambda r: (r["line"] if r["line"] is not None else -1, r["actor_name"] or ""))
 
     funding = run_named(store, "cofinance_facts", params)
     section.cofinance = _cofinance_rows(funding)
+    funding_records = funding.to_dict("records")
+    order = {row.initiative: i for i, row in enumerate(section.cofinance)}
+    section.funding_facts = sorted(funding_records, key=lambda r: (
+        order.get(r["initiative"], 10**6), not r["in_section"], r["funder_name"] or "",
+        r["line"] if r["line"] is not None else -1))
 
     results = run_named(store, "section_results", params)
+    result_pool = []
     for rec in results.to_dict("records"):
         for sentence, line in zip(rec["results"] or (), rec["result_lines"] or ()):
             section.results.append(ResultRow(sentence, Evidence(rec["doc"], rec["section"], line, sentence)))
+            result_pool.append((rec["doc"], line, sentence))
+
+    pool = [(r["doc"], r["line"], r["evidence"]) for r in records + funding_records] + result_pool
+    about: dict[tuple, list[str]] = {}
+    for r in records:
+        if r["partner_label"] == "Initiative":
+            about.setdefault(Evidence(r["doc"], r["section"], r["line"], r["evidence"]).key(), []).append(r["partner_name"])
+    for r in funding_records:
+        about.setdefault(Evidence(r["doc"], r["section"], r["line"], r["evidence"]).key(), []).append(r["initiative_name"])
+    section.contexts = find_contexts(section.sources(), pool, about)
     return section
 
 
@@ -416,13 +520,19 @@ def to_markdown(report: Report) -> str:
             lines.append(NO_DATA)
         lines += ["", f"### {sec.questions['results']}", ""]
         if sec.results:
-            lines += [f"- {markdown_cell(r.sentence)} ({r.evidence.ref}) [{numbers[r.evidence.key()]}]" for r in sec.results]
+            for r in sec.results:
+                ctx = sec.context(r.evidence)
+                lines.append(f"- {markdown_cell(r.sentence)} ({r.evidence.ref}) [{numbers[r.evidence.key()]}]"
+                             + (f" – *{markdown_cell(ctx.label())}*" if ctx else ""))
         else:
             lines.append(NO_DATA)
         sources = sec.sources()
         if sources:
             lines += ["", "#### Underlag", ""]
-            lines += [f"{numbers[e.key()]}. {e.ref}: ”{markdown_cell(e.sentence)}”" for e in sources]
+            for e in sources:
+                ctx = sec.context(e)
+                lines.append(f"{numbers[e.key()]}. {e.ref}: ”{markdown_cell(e.sentence)}”"
+                             + (f" – *{markdown_cell(ctx.label())}*" if ctx else ""))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -436,101 +546,216 @@ def to_csv(report: Report) -> str:
     return buffer.getvalue()
 
 
+# One sheet per question of the template, one row per fact: (key, header, width in characters)
+XLSX_SHEETS: dict[str, list[tuple[str, str, int]]] = {
+    "areas": [("avsnitt", "Avsnitt", 8), ("part", "Part", 32), ("typ", "Typ", 18), ("relation", "Relation", 16),
+              ("med", "Med (part, insats eller område)", 38), ("referens", "Referens", 20),
+              ("underlag", "Underlag (citat ur rapporten)", 80), ("sammanhang", "Sammanhang", 50)],
+    "cofinance": [("avsnitt", "Avsnitt", 8), ("insats", "Insats eller område", 38), ("slag", "Slag", 12),
+                  ("finansiar", "Finansiär", 32), ("belopp_kr", "Belopp (kr)", 15), ("instrument", "Instrument", 12),
+                  ("referens", "Referens", 20), ("underlag", "Underlag (citat ur rapporten)", 80),
+                  ("sammanhang", "Sammanhang", 50)],
+    "results": [("avsnitt", "Avsnitt", 8), ("resultat", "Resultat (citat ur rapporten)", 90),
+                ("referens", "Referens", 20), ("sammanhang", "Sammanhang", 60)],
+}
+XLSX_SHEET_NAMES = {"areas": "Samverkan", "cofinance": "Gemensam finansiering", "results": "Resultat"}
+XLSX_HEADER_ROW = 3  # row 1: the template's question, row 2: the report; the table from row 3
+KRONOR_FORMAT = '#,##0 "kr"'
+WRAPPED = {"underlag", "sammanhang", "resultat", "med", "insats", "part", "finansiar"}
+
+
+def fact_rows(report: Report, question: str) -> list[dict[str, Any]]:
+    """The rows of the xlsx sheet for `question` (areas, cofinance, results): one per fact of
+    each section (cofinance: exactly the rows of `cofinance_facts`), in report order."""
+    rows: list[dict[str, Any]] = []
+    for sec in report.sections:
+        def context(rec: dict[str, Any]) -> str:
+            ctx = sec.context(Evidence(rec["doc"], rec["section"], rec["line"], rec["evidence"]))
+            return ctx.label() if ctx else ""
+
+        if question == "areas":
+            for rec in sec.partner_facts:
+                rows.append({"avsnitt": sec.number, "part": rec["actor_name"], "typ": actor_type_sv(rec["actor_type"]),
+                             "relation": SCHEMA.relation_label_sv(rec["relation"]),
+                             "med": _what(rec, None) if rec["relation"] != "HAS_MEMBER" else rec["partner_name"],
+                             "referens": reference(rec["section"], rec["line"]), "underlag": rec["evidence"],
+                             "sammanhang": context(rec)})
+        elif question == "cofinance":
+            for rec in sec.funding_facts:
+                amount = rec["amount_sek"]
+                rows.append({"avsnitt": sec.number, "insats": rec["initiative_name"], "slag": kind_sv(rec["kind"]),
+                             "finansiar": rec["funder_name"],
+                             "belopp_kr": int(amount) if amount is not None and amount == amount else None,
+                             "instrument": rec["instrument"] or "", "referens": reference(rec["section"], rec["line"]),
+                             "underlag": rec["evidence"], "sammanhang": context(rec)})
+        else:
+            for r in sec.results:
+                ctx = sec.context(r.evidence)
+                rows.append({"avsnitt": sec.number, "resultat": r.sentence, "referens": r.evidence.ref,
+                             "sammanhang": ctx.label() if ctx else ""})
+    return rows
+
+
 def write_xlsx(report: Report, path: Path) -> Path:
-    """One sheet per section (named by its number; the heading is in A1), then a table of the
-    section's line items with a styled header row, set widths and the evidence wrapped."""
+    """One sheet per question of the template (Samverkan, Gemensam finansiering, Resultat):
+    the question once in row 1 (a title, not a column), the report in row 2, then a table
+    with one row per fact and a column for the section, so the sections can be filtered.
+    Amounts are numbers in kronor with a number format; the header is frozen, filters are
+    on, the quoted sentences wrap."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    columns = ["fraga", "rad_i_rapporten", "part_eller_insats", "typ", "parter", "omraden_insatser",
-               "belopp", "belopp_sek", "instrument", "referens", "underlag"]
-    widths = {"fraga": 28, "rad_i_rapporten": 5, "part_eller_insats": 32, "typ": 16, "parter": 36,
-              "omraden_insatser": 40, "belopp": 24, "belopp_sek": 14, "instrument": 12, "referens": 24,
-              "underlag": 80}
-    items = line_items(report)
+    questions = report.sections[0].questions if report.sections else {}
+    sections = ", ".join(s.number for s in report.sections)
     wb = Workbook()
     wb.remove(wb.active)
     header_fill = PatternFill("solid", fgColor="1F4E78")
     header_font = Font(bold=True, color="FFFFFF")
     wrap = Alignment(wrap_text=True, vertical="top")
-    for sec in report.sections:
-        ws = wb.create_sheet(title=_sheet_title(sec.number))  # the full heading is in A1
-        ws["A1"] = sec.heading
-        ws["A1"].font = Font(bold=True, size=14)
-        ws["A2"] = report.heading
+    top = Alignment(vertical="top")
+    for question, columns in XLSX_SHEETS.items():
+        ws = wb.create_sheet(title=XLSX_SHEET_NAMES[question])
+        ws["A1"] = questions.get(question, XLSX_SHEET_NAMES[question])
+        ws["A1"].font = Font(bold=True, size=13)
+        ws["A2"] = f"{report.heading}, avsnitt {sections}. En rad per uppgift; Referens pekar på raden i rapporten."
         ws["A2"].font = Font(italic=True, color="555555")
-        header_row = 4
-        for c, key in enumerate(columns, start=1):
-            cell = ws.cell(row=header_row, column=c, value=LINE_HEADERS_SV[key])
+        for c, (key, header, width) in enumerate(columns, start=1):
+            cell = ws.cell(row=XLSX_HEADER_ROW, column=c, value=header)
             cell.fill, cell.font = header_fill, header_font
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-            ws.column_dimensions[get_column_letter(c)].width = widths[key]
-        r = header_row
-        for item in (i for i in items if i["avsnitt"] == sec.number):
+            ws.column_dimensions[get_column_letter(c)].width = width
+        r = XLSX_HEADER_ROW
+        for item in fact_rows(report, question):
             r += 1
-            for c, key in enumerate(columns, start=1):
-                value = item[key]
-                cell = ws.cell(row=r, column=c, value=value if value != "" else None)
-                cell.alignment = wrap
-                if key == "belopp_sek" and value is not None:
-                    cell.number_format = "# ##0"
-        if r == header_row:
-            ws.cell(row=header_row + 1, column=1, value=NO_DATA)
-        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(r, header_row + 1)}"
+            for c, (key, _, _) in enumerate(columns, start=1):
+                value = item.get(key)
+                cell = ws.cell(row=r, column=c, value=None if value == "" else value)
+                cell.alignment = wrap if key in WRAPPED else top
+                if key == "belopp_kr":
+                    cell.number_format = KRONOR_FORMAT
+        last = get_column_letter(len(columns))
+        ws.freeze_panes = ws.cell(row=XLSX_HEADER_ROW + 1, column=1)
+        ws.auto_filter.ref = f"A{XLSX_HEADER_ROW}:{last}{max(r, XLSX_HEADER_ROW + 1)}"
+        ws.print_title_rows = f"{XLSX_HEADER_ROW}:{XLSX_HEADER_ROW}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     path = Path(path)
     wb.save(path)
     return path
 
 
-def _sheet_title(heading: str) -> str:
-    bad = set('[]:*?/\\')
-    return "".join(ch for ch in heading if ch not in bad)[:31]
+# The Word report: A4 portrait, 2.5 cm margins, so 16 cm of text width; every table's
+# column widths in cm add up to it (references narrow, names and quotes wide).
+PAGE_CM = (21.0, 29.7)
+MARGIN_CM = 2.5
+TEXT_WIDTH_CM = PAGE_CM[0] - 2 * MARGIN_CM
+DOCX_TABLES: dict[str, list[tuple[str, float]]] = {
+    "areas": [("Part", 3.6), ("Typ", 2.4), ("Områden och insatser", 5.4), ("Samverkan", 2.4), ("Referens", 2.2)],
+    "cofinance": [("Insats eller område", 4.2), ("Parter", 4.4), ("Belopp", 3.0), ("Instrument", 2.0),
+                  ("Referens", 2.4)],
+    "sources": [("Nr", 1.0), ("Referens", 2.6), ("Mening ur rapporten", 12.4)],
+}
+
+
+def _refs(evidence: list[Evidence], numbers: dict[tuple, int], section: str) -> str:
+    """The references of a row, one a line: "rad 4632 [3]" (the table's own section) or
+    "avsnitt 2.1, rad 1200 [7]"."""
+    out = []
+    for e in evidence:
+        ref = f"rad {e.line}" if e.section == section and e.line is not None else e.ref
+        out.append(f"{ref} [{numbers[e.key()]}]")
+    return "\n".join(out)
 
 
 def write_docx(report: Report, path: Path) -> Path:
-    """Headings per section and question, a table per list, the evidence sentences in small
-    text under each section (numbered, like footnotes)."""
+    """A4 with print margins; per section a heading, a heading per question of the template,
+    a table per list (fixed column widths by content, the header row repeated on each page,
+    one reference a line) and the results as a list; under each section a table of the
+    quoted sentences (numbered like footnotes), with the context of a sentence that opens
+    with a reference ("Projektet …") beside it, the quote itself verbatim."""
     from docx import Document
-    from docx.shared import Pt, RGBColor
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
 
     document = Document()
     document.core_properties.title = report.heading
+    document.core_properties.language = "sv-SE"
+    page = document.sections[0]
+    page.orientation = WD_ORIENT.PORTRAIT
+    page.page_width, page.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+    page.left_margin = page.right_margin = page.top_margin = page.bottom_margin = Cm(MARGIN_CM)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10)
+    rpr = normal.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "sv-SE")
+    rpr.append(lang)
+
     document.add_heading(report.heading, level=0)
     intro = document.add_paragraph(INTRO.format(title=report.title, doc=report.doc))
     intro.runs[0].italic = True
+    grey = RGBColor(0x55, 0x55, 0x55)
 
-    def small(paragraph, text: str) -> None:
+    def small(paragraph, text: str, italic: bool = False) -> None:
         run = paragraph.add_run(text)
         run.font.size = Pt(8)
-        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        run.font.color.rgb = grey
+        run.italic = italic
 
-    def table(headers: list[str], rows: list[list[str]]) -> None:
-        t = document.add_table(rows=1, cols=len(headers))
+    def table(kind: str, rows: list[list[str]]):
+        columns = DOCX_TABLES[kind]
+        t = document.add_table(rows=1, cols=len(columns))
         t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, headers):
+        t.autofit = False  # tblLayout fixed: Word and LibreOffice keep the widths below
+        widths = [Cm(w) for _, w in columns]
+        tbl_w = t._tbl.tblPr.find(qn("w:tblW"))
+        if tbl_w is None:
+            tbl_w = OxmlElement("w:tblW")
+            t._tbl.tblPr.append(tbl_w)
+        tbl_w.set(qn("w:type"), "dxa")
+        tbl_w.set(qn("w:w"), str(sum(w.twips for w in widths)))
+        for column, width in zip(t.columns, widths):
+            column.width = width  # the tblGrid
+        header = t.rows[0]
+        tr_pr = header._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+        for cell, (text, _) in zip(header.cells, columns):
             cell.paragraphs[0].add_run(text).bold = True
         for values in rows:
-            cells = t.add_row().cells
-            for cell, text in zip(cells, values):
-                cell.text = text
+            t.add_row()
+            for cell, value in zip(t.rows[-1].cells, values):
+                cell.text = value
+        for row in t.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = width  # every cell's tcW as well: Word reads these
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(9)
+        return t
 
     for sec in report.sections:
         numbers = _numbers(sec)
         document.add_heading(sec.heading, level=1)
         document.add_heading(sec.questions["areas"], level=2)
         if sec.partners:
-            table(["Part", "Typ", "Områden och insatser", "Samverkan", "Referens"], [
-                [r.name, r.type, "; ".join(r.what), ", ".join(r.relations),
-                 "; ".join(f"{e.ref} [{numbers[e.key()]}]" for e in r.evidence)] for r in sec.partners])
+            table("areas", [[r.name, r.type, "\n".join(r.what), ", ".join(r.relations),
+                             _refs(r.evidence, numbers, sec.number)] for r in sec.partners])
         else:
             document.add_paragraph(NO_DATA)
         document.add_heading(sec.questions["cofinance"], level=2)
         if sec.cofinance:
-            table(["Insats eller område", "Parter", "Belopp", "Instrument", "Referens"], [
-                [r.name, "; ".join(r.partners), r.amounts, ", ".join(r.instruments),
-                 "; ".join(f"{e.ref} [{numbers[e.key()]}]" for e in r.evidence)] for r in sec.cofinance])
+            table("cofinance", [[r.name, "\n".join(r.partners),
+                                 "\n".join(f"{f.name} {format_sek(f.amount_sek)}" for f in r.funding
+                                           if f.amount_sek is not None),
+                                 ", ".join(r.instruments), _refs(r.evidence, numbers, sec.number)]
+                                for r in sec.cofinance])
         else:
             document.add_paragraph(NO_DATA)
         document.add_heading(sec.questions["results"], level=2)
@@ -538,13 +763,23 @@ def write_docx(report: Report, path: Path) -> Path:
             for r in sec.results:
                 p = document.add_paragraph(r.sentence, style="List Bullet")
                 small(p, f" ({r.evidence.ref}) [{numbers[r.evidence.key()]}]")
+                ctx = sec.context(r.evidence)
+                if ctx:
+                    p.add_run().add_break()
+                    small(p, ctx.label(), italic=True)
         else:
             document.add_paragraph(NO_DATA)
         sources = sec.sources()
         if sources:
             document.add_heading("Underlag", level=3)
-            for e in sources:
-                small(document.add_paragraph(), f"[{numbers[e.key()]}] {e.ref}: ”{e.sentence}”")
+            t = table("sources", [[str(numbers[e.key()]), e.ref, ""] for e in sources])
+            for row, e in zip(t.rows[1:], sources):
+                cell = row.cells[2]
+                run = cell.paragraphs[0].add_run(f"”{e.sentence}”")
+                run.font.size = Pt(9)
+                ctx = sec.context(e)
+                if ctx:
+                    small(cell.add_paragraph(), ctx.label(), italic=True)
     path = Path(path)
     document.save(path)
     return path

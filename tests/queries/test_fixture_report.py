@@ -9,7 +9,7 @@ import json
 import pytest
 
 from samverkan.queries.catalogue import run_named
-from samverkan.queries.reports import build_report, to_markdown, write_docx
+from samverkan.queries.reports import build_report, to_markdown, write_docx, write_xlsx
 
 from .conftest import FIXTURE_DOC, FIXTURE_REPORT, run_cli
 
@@ -91,7 +91,19 @@ def test_docx_of_the_fixture(fixture_embedded, tmp_path):
     path = write_docx(build_report(fixture_embedded, "3.3"), tmp_path / "jh.docx")
     rows = [[c.text for c in row.cells] for t in docx.Document(str(path)).tables for row in t.rows]
     row = next(r for r in rows if r[0] == "Vinterstaden")
-    assert row[2] == "Krokoms kommun 180 563 kr" and f"avsnitt 3.3, rad {line_of('Krokoms kommun bidrar')}" in row[4]
+    assert row[2] == "Krokoms kommun 180 563 kr" and f"rad {line_of('Krokoms kommun bidrar')} [" in row[4]
+
+
+def test_xlsx_of_the_fixture_has_the_sum_in_kronor(fixture_embedded, tmp_path):
+    import openpyxl
+    path = write_xlsx(build_report(fixture_embedded, "3.3"), tmp_path / "jh.xlsx")
+    ws = openpyxl.load_workbook(path)["Gemensam finansiering"]
+    header = [c.value for c in ws[3]]
+    rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=4)]
+    krokom = [r for r in rows if r["Insats eller område"].value == "Vinterstaden" and r["Finansiär"].value == "Krokoms kommun"]
+    assert [r["Belopp (kr)"].value for r in krokom] == [None, 180_563]  # one row per fact: lines 67 and 68
+    assert all(r["Belopp (kr)"].number_format == '#,##0 "kr"' for r in krokom)
+    assert krokom[1]["Referens"].value == f"avsnitt 3.3, rad {line_of('Krokoms kommun bidrar')}"
 
 
 def test_cli_on_the_fixture(fixture_store_path):

@@ -98,38 +98,116 @@ def test_docx_content(report, tmp_path):
     # a known partner row of 3.1 and a known co-financing row, with the evidence reference
     rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     partner = next(r for r in rows if r[0] == "Länsstyrelsen i Västmanlands län" and "Medborgarundersökning" in r[2])
-    assert partner[1] == "Länsstyrelse" and KNOWN_REF in partner[4]
+    assert partner[1] == "Länsstyrelse" and "rad 4632 [" in partner[4]
+    # one reference a line, never a run of them in one line
+    assert all(line.startswith(("rad ", "avsnitt ")) and line.count("[") == 1 for line in partner[4].split("\n"))
     cofin = next(r for r in rows if r[0] == "ERUF-projekt inom tematiska mål 3")
-    assert cofin[1] == "Länsstyrelsen i Västmanlands län; Region Västmanland" and cofin[3] == ""
+    assert cofin[1] == "Länsstyrelsen i Västmanlands län\nRegion Västmanland" and cofin[3] == ""
     assert document.tables[0].rows[0].cells[0].paragraphs[0].runs[0].bold
-    # the evidence sentence as small text
-    small = [r for p in document.paragraphs for r in p.runs if r.font.size is not None and r.font.size.pt == 8]
-    assert any(KNOWN_REF in r.text and KNOWN_SENTENCE in r.text for r in small)
+    # the quoted sentences in the Underlag table: number, reference, the sentence verbatim
+    source = next(r for r in rows if r[1] == KNOWN_REF)
+    assert source[0].isdigit() and KNOWN_SENTENCE in source[2]
 
 
-def test_xlsx_content(report, tmp_path):
+def test_docx_is_a4_with_widths_by_content(report, tmp_path):
+    import docx
+    from docx.shared import Cm
+    from docx.oxml.ns import qn
+    from samverkan.queries.reports import DOCX_TABLES, TEXT_WIDTH_CM
+    document = docx.Document(str(write_docx(report, tmp_path / "rapport.docx")))
+    page = document.sections[0]
+    assert abs(page.page_width.cm - 21.0) < 0.01 and abs(page.page_height.cm - 29.7) < 0.01
+    assert all(abs(getattr(page, m).cm - 2.5) < 0.01 for m in ("left_margin", "right_margin", "top_margin",
+                                                                "bottom_margin"))
+    text_width = page.page_width - page.left_margin - page.right_margin
+    for kind, columns in DOCX_TABLES.items():
+        assert abs(sum(w for _, w in columns) - TEXT_WIDTH_CM) < 0.01, kind
+    by_header = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
+    for kind, columns in DOCX_TABLES.items():
+        table = by_header[tuple(h for h, _ in columns)]
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"  # autofit off
+        grid = [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert grid == [Cm(w).twips for _, w in columns]
+        assert sum(grid) * 635 <= text_width + 635 * len(grid)  # within the print area (EMU; rounding)
+        for row in table.rows:
+            assert [c.width.twips for c in row.cells] == grid  # on every cell (tcW, in twips)
+    partners, cofinance, sources = (dict(DOCX_TABLES[k]) for k in ("areas", "cofinance", "sources"))
+    assert partners["Referens"] < partners["Områden och insatser"] and partners["Referens"] < partners["Part"]
+    assert cofinance["Referens"] < cofinance["Insats eller område"]
+    assert sources["Mening ur rapporten"] > 10 and sources["Nr"] <= 1.0
+
+
+def test_sentences_that_lean_on_the_one_before_get_context(report):
+    from samverkan.queries.reports import needs_context
+    assert needs_context("Projektet som beviljades av Tillväxtverket …") and needs_context("Dessa mål antogs …")
+    assert needs_context("I projektet deltar …") and not needs_context("Genom det nätverk för … som …")
+    assert not needs_context("Region Västmanland har tillsammans med länsstyrelsen genomfört en medborgarundersökning.")
+    s31 = report.sections[0]
+    these = next(r for r in s31.results if r.sentence.startswith("Dessa mål"))
+    ctx = s31.context(these.evidence)
+    assert ctx.line == 4655 and ctx.text.startswith("Samverkan inom bredbandsområdet")  # the paragraph's first
+    assert ctx.label().startswith("Sammanhang (rad 4655): ")
+    project = next(e for e in s31.sources() if e.sentence.startswith("Projektet som beviljades"))
+    assert "Tematisk utveckling av cykel- och vandringsturism 2020" in s31.context(project).text
+    assert s31.context(s31.results[0].evidence) is None  # a sentence that stands alone gets none
+
+
+def test_xlsx_one_row_per_fact(report, bundled_embedded, tmp_path):
     import openpyxl
+    from samverkan.queries.catalogue import run_named
     path = write_xlsx(report, tmp_path / "rapport.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == SECTIONS
-    ws = wb["3.1"]
-    assert ws["A1"].value == HEADINGS["3.1"] and ws["A1"].font.bold
-    header = [c.value for c in ws[4]]
-    assert header[:3] == ["Fråga", "Nr", "Part / insats"] and header[-1] == "Underlag (citat ur rapporten)"
-    assert all(c.font.bold for c in ws[4]) and ws["A4"].fill.fgColor.rgb.endswith("1F4E78")
-    evidence_col = ws.cell(row=4, column=len(header)).column_letter
-    assert ws.column_dimensions[evidence_col].width >= 60
-    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=5)]
-    partner = next(r for r in rows if r[2] == "Länsstyrelsen i Västmanlands län")
-    assert partner[0] == Q_AREAS and KNOWN_REF in partner[9] and "Medborgarundersökning" in partner[5]
-    cofin = next(r for r in rows if r[0] == Q_COFINANCE and r[2] == "ERUF-projekt inom tematiska mål 3")
-    assert not cofin[8] and KNOWN_SENTENCE in cofin[10]
-    row_no = 5 + rows.index(cofin)
-    assert ws.cell(row=row_no, column=len(header)).alignment.wrap_text
-    assert ws.freeze_panes == "A5"
-    assert wb["3.5"]["A1"].value == HEADINGS["3.5"]
-    cells_35 = [c.value for row in wb["3.5"].iter_rows() for c in row if c.value]
-    assert "Create Business Incubator" in cells_35 and "Näringslivet i Västmanlands län" in cells_35
+    assert wb.sheetnames == ["Samverkan", "Gemensam finansiering", "Resultat"]
+    ws = wb["Gemensam finansiering"]
+    assert ws["A1"].value == Q_COFINANCE and ws["A1"].font.bold  # the question once, as a title
+    header = [c.value for c in ws[3]]
+    assert header == ["Avsnitt", "Insats eller område", "Slag", "Finansiär", "Belopp (kr)", "Instrument",
+                      "Referens", "Underlag (citat ur rapporten)", "Sammanhang"]
+    assert [h for h in header if "belopp" in h.lower()] == ["Belopp (kr)"]  # exactly one amount column
+    assert not any(Q_COFINANCE == c.value for row in ws.iter_rows(min_row=2) for c in row)  # no question column
+    assert all(c.font.bold for c in ws[3]) and ws["A3"].fill.fgColor.rgb.endswith("1F4E78")
+    assert ws.freeze_panes == "A4" and ws.auto_filter.ref == f"A3:I{ws.max_row}"
+    col = {h: i for i, h in enumerate(header)}
+    letter = {h: ws.cell(row=3, column=i + 1).column_letter for h, i in col.items()}
+    assert ws.column_dimensions[letter["Underlag (citat ur rapporten)"]].width >= 60
+    assert ws.column_dimensions[letter["Avsnitt"]].width <= 10
+    rows = list(ws.iter_rows(min_row=4))
+    for number in SECTIONS:  # one row per fact: exactly the catalogue's co-financing facts
+        facts = run_named(bundled_embedded, "cofinance_facts", {"section": number, "docs": [BUNDLED_DOC]})
+        mine = [r for r in rows if r[0].value == number]
+        assert len(mine) == len(facts) > 0, number
+        assert sum(r[col["Belopp (kr)"]].value or 0 for r in mine) == int(facts["amount_sek"].fillna(0).sum())
+    assert all(r[col["Belopp (kr)"]].number_format == '#,##0 "kr"' for r in rows)
+    eruf = [r for r in rows if r[col["Insats eller område"]].value == "ERUF-projekt inom tematiska mål 3"]
+    assert {r[col["Finansiär"]].value for r in eruf} == {"Länsstyrelsen i Västmanlands län", "Region Västmanland"}
+    assert KNOWN_REF == eruf[0][col["Referens"]].value and KNOWN_SENTENCE in eruf[0][col["Underlag (citat ur rapporten)"]].value
+    assert eruf[0][col["Underlag (citat ur rapporten)"]].alignment.wrap_text
+    partners = wb["Samverkan"]
+    assert partners["A1"].value == Q_AREAS and partners.freeze_panes == "A4" and partners.auto_filter.ref
+    prow = next(r for r in partners.iter_rows(min_row=4, values_only=True)
+                if r[1] == "Länsstyrelsen i Västmanlands län" and r[4] == "Medborgarundersökning")
+    assert prow[0] == "3.1" and prow[2] == "Länsstyrelse" and prow[5].startswith("avsnitt 3.1, rad ")
+    assert wb["Resultat"]["A1"].value == Q_RESULTS
+    results = [r for r in wb["Resultat"].iter_rows(min_row=4, values_only=True)]
+    assert len(results) == sum(len(s.results) for s in report.sections)
+    these = next(r for r in results if r[1].startswith("Dessa mål") and r[0] == "3.1")
+    assert these[3].startswith("Sammanhang (rad 4655): Samverkan inom bredbandsområdet")
+    cells_35 = [c.value for row in partners.iter_rows(min_row=4) for c in row if row[0].value == "3.5" and c.value]
+    assert "Näringslivet i Västmanlands län" in cells_35
+
+
+def test_xlsx_amount_is_a_number_in_kronor(report, tmp_path):
+    """The bundled report states no sums in chapter 3's co-financing; a stated sum is a
+    number in the cell (summable, filterable), shown as "2 500 000 kr"."""
+    import copy
+
+    import openpyxl
+    changed = copy.deepcopy(report)
+    fact = changed.sections[1].funding_facts[0]
+    fact["amount_sek"] = 2_500_000
+    ws = openpyxl.load_workbook(write_xlsx(changed, tmp_path / "r.xlsx"))["Gemensam finansiering"]
+    cell = next(r[4] for r in ws.iter_rows(min_row=4) if r[4].value is not None)
+    assert cell.value == 2_500_000 and isinstance(cell.value, int) and cell.number_format == '#,##0 "kr"'
 
 
 def test_report_cli_formats(bundled_store_path, tmp_path):
