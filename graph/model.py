@@ -57,6 +57,10 @@ class GraphData:
     documents: list[dict[str, Any]] = field(default_factory=list)
     nodes: dict[str, Node] = field(default_factory=dict)
     relationships: dict[str, Relationship] = field(default_factory=dict)
+    # document id -> the extraction before review (samverkan.review.base.ReviewBase), set by
+    # the pipeline so `build`, `load` and uploads can keep it next to the store; not part of
+    # the JSON contract and never written to a store
+    review_bases: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def add_node(self, node: Node) -> Node:
         """Add a node, or merge its aliases/list properties into the node already there."""
@@ -90,6 +94,7 @@ class GraphData:
             self.add_node(Node(node.id, node.label, dict(node.props)))
         for rel in other.relationships.values():
             self.add_relationship(rel)
+        self.review_bases.update(other.review_bases)
         return self
 
     def stamp_built(self, when: str | None = None) -> "GraphData":
@@ -110,6 +115,8 @@ class GraphData:
         for doc in self.documents:
             doc_id = doc["id"]
             part = GraphData(documents=[doc])
+            if doc_id in self.review_bases:
+                part.review_bases[doc_id] = self.review_bases[doc_id]
             for rel in self.relationships.values():
                 section_of_doc = rel.type == "PART_OF" and rel.target == doc_id
                 if section_of_doc or rel.props.get("doc") == doc_id:

@@ -11,10 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from samverkan import __version__
-from samverkan.settings import DATA_DIR
+from samverkan.settings import DATA_DIR, PROJECT_ROOT
 
 LOADERS = Path(__file__).resolve().parent
-INPUTS = [(LOADERS, "**/*.py"), (LOADERS / "rules", "*"), (DATA_DIR / "gazetteer", "*"), (DATA_DIR / "template", "*")]
+INPUTS = [(LOADERS, "**/*.py"), (PROJECT_ROOT / "samverkan" / "review", "*.py"), (LOADERS / "rules", "*"), (DATA_DIR / "gazetteer", "*"), (DATA_DIR / "template", "*")]
 
 
 @lru_cache(maxsize=1)

@@ -127,6 +127,10 @@ def extract_text(raw: RawDocument, gazetteer: Gazetteer | None = None, keep: boo
             graph.add_node(Node(record.id, "Initiative", {
                 "name": record.name, "kind": record.kind, "nyps": list(record.nyps), "aliases": list(record.aliases),
             }))
+    # the reviewers' judgements (data/reviews/), replayed on every extraction: samverkan.review
+    from samverkan.review.base import review_extraction
+
+    graph = review_extraction(graph, text, sentences)
     return Extraction(graph, text, meta, layout, sentences, facts, reading if keep else None)
 
 

@@ -17,6 +17,7 @@ SETTINGS: dict[str, tuple[str | None, str]] = {
     "SAMVERKAN_BACKEND": ("embedded", "default store for `query`, the UI and the notebook: embedded or neo4j"),
     "SAMVERKAN_BASE_IRI": ("https://w3id.org/samverkan/", "base of the IRIs in RDF exports"),
     "SAMVERKAN_MAX_INPUT_MB": ("40", "largest document accepted, in megabytes of text"),
+    "SAMVERKAN_REVIEWS": (str(DATA_DIR / "reviews"), "directory of the review judgements (one JSON Lines file per report)"),
     "NEO4J_URI": (None, "Neo4j URI (bolt://, neo4j://, neo4j+s://); setting it makes neo4j the default backend"),
     "NEO4J_USERNAME": ("neo4j", "Neo4j user (NEO4J_USER is accepted too)"),
     "NEO4J_PASSWORD": (None, "Neo4j password"),
@@ -46,6 +47,10 @@ class Neo4jSettings:
 
 def store_path() -> Path:
     return Path(get("SAMVERKAN_STORE"))
+
+
+def reviews_dir() -> Path:
+    return Path(get("SAMVERKAN_REVIEWS"))
 
 
 def default_backend() -> str:

@@ -67,11 +67,15 @@ def ingest(store: Any, filename: str, content: bytes, progress: Progress | None 
         raise InputError(f"{name}: no actors or initiatives found; is it a region's report (Återrapportering)?")
     report(70, "Skriver till grafen …")
     graph.stamp_built()
+    from samverkan.review.base import base_dir, save_bases
+
     if callable(store) and not hasattr(store, "write"):
         with store() as writer:
             written = writer.write(graph, replace=replace)
+            save_bases(graph, base_dir(getattr(writer, "path", None)))  # for the Granska page
     else:
         written = store.write(graph, replace=replace)
+        save_bases(graph, base_dir(getattr(store, "path", None)))
     report(100, "Klart.")
     doc = graph.documents[0] if graph.documents else {}
     relationships = sum(1 for r in graph.relationships.values() if r.type not in ("PART_OF", "MENTIONED_IN"))

@@ -52,6 +52,8 @@ def build(documents: list[Path], store_path: Path | None = None, fresh: bool = F
     from samverkan.loaders.pipeline import extract_many
     from samverkan.loaders.read import read_document
     from samverkan.loaders.summary import Summary
+    from samverkan.review.base import base_dir, review_stale, save_bases
+    from samverkan.review.service import Reviewer
 
     for document in documents:
         read_document(document)  # a bad file stops here, before the store is touched
@@ -63,10 +65,19 @@ def build(documents: list[Path], store_path: Path | None = None, fresh: bool = F
     existed = path.exists()
     with open_store("embedded", path=path) as store:
         known = store.fingerprints() if existed else {}
+        stale = review_stale(store) if existed else set()  # judgements changed since the last write
         todo = []
         for document in documents:
             stored = known.get(hashlib.sha256(Path(document).read_bytes()).hexdigest())
-            if stored and stored[1] == extractor_fingerprint():
+            if stored and stored[1] == extractor_fingerprint() and stored[0] in stale:
+                if not Reviewer(bases=base_dir(path)).has_base(stored[0]):
+                    todo.append(document)
+                    continue
+                Reviewer(bases=base_dir(path)).refresh(store, [stored[0]])
+                skipped.append(document)
+                if progress:
+                    progress(document, f"unchanged, review judgements replayed ({stored[0]})")
+            elif stored and stored[1] == extractor_fingerprint():
                 skipped.append(document)
                 if progress:
                     progress(document, f"unchanged ({stored[0]})")
@@ -74,6 +85,7 @@ def build(documents: list[Path], store_path: Path | None = None, fresh: bool = F
                 todo.append(document)
         for document, graph in extract_many(todo, workers):
             store.write(graph.stamp_built(), replace=replace)
+            save_bases(graph, base_dir(path))  # the extraction before review (samverkan.review)
             summary.add(graph)
             if progress:
                 progress(document, "written")

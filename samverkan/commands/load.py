@@ -66,6 +66,10 @@ def run(args) -> int:
         for part in graph.by_document():  # a transaction per document: a corpus loads in steps
             for key, n in neo.write(part, replace=args.replace).items():
                 written[key] = written.get(key, 0) + n
+        if graph.review_bases:  # extracted now: keep the extraction before review (samverkan.review)
+            from samverkan.review.base import base_dir, save_bases
+
+            save_bases(graph, base_dir(args.store))
         total = neo.counts()
         where = neo.describe()
     sys.stdout.write(f"loaded {origin} into {where}\n")
