@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterable, Mapping
 
 from samverkan.yamlio import read_yaml
 
@@ -27,6 +28,7 @@ class RelType:
     provenance: bool = True
     undirected: bool = False
     rdf: str = ""
+    relation: bool = True  # a fact between actors and initiatives; False: a bookkeeping link
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ class Schema:
         props = dict(self.provenance) if rel.provenance else {}
         props.update(rel.properties)
         return props
+
+    def relation_types(self) -> tuple[str, ...]:
+        """What the app calls a relation: the stored relationship types between actors and
+        initiatives that the report states (FINANCES, COLLABORATES_WITH, …), not the
+        bookkeeping links to sections and documents (`relation: false` in schema.yaml)."""
+        return tuple(rtype for rtype, rel in self.relationships.items() if rel.relation)
 
     def relation_label_sv(self, rel_type: str) -> str:
         """"finansierar", "har som medlem": the Swedish label of a stored or derived relation."""
@@ -74,12 +82,24 @@ def load_schema(path: Path = SCHEMA_FILE) -> Schema:
             provenance=spec.get("provenance", True),
             undirected=spec.get("undirected", False),
             rdf=spec.get("rdf", ""),
+            relation=spec.get("relation", True),
         )
     return Schema(nodes, rels, dict(raw["provenance"]), dict(raw["actor_types"]), dict(raw["initiative_kinds"]),
                   dict(raw.get("derived_relationships") or {}))
 
 
 SCHEMA = load_schema()
+
 ACTOR_TYPES = tuple(SCHEMA.actor_types)
 INITIATIVE_KINDS = tuple(SCHEMA.initiative_kinds)
 REL_TYPES = tuple(SCHEMA.relationships)
+
+
+def count_relations(per_type: Mapping[str, int] | Iterable[Any], schema: Schema = SCHEMA) -> int:
+    """The one count of relations every message and table shows: given counts per
+    relationship type (a store's `counts()`, what `write` wrote), or relationships with a
+    `.type` (a GraphData's), the number of those whose type `relation_types()` lists."""
+    wanted = set(schema.relation_types())
+    if isinstance(per_type, Mapping):
+        return sum(int(n or 0) for rtype, n in per_type.items() if rtype in wanted)
+    return sum(1 for rel in per_type if rel.type in wanted)

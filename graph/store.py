@@ -28,7 +28,7 @@ from samverkan.errors import InputError, QueryError, SamverkanError, StoreError
 
 from . import cypher
 from .model import GraphData, Node, Relationship, node_rows, rel_rows
-from .schema import SCHEMA
+from .schema import SCHEMA, count_relations
 
 BACKENDS = ("embedded", "neo4j")
 BATCH_SIZE = 5000  # rows per UNWIND statement: 5,000 halves a 130k-row Neo4j load against 1,000
@@ -440,23 +440,28 @@ class GraphStore(ABC):
             "documents": len(node_plan.get("Document", [])),
             "nodes": sum(v for k, v in written.items() if k in SCHEMA.nodes),
             "relationships": sum(v for k, v in written.items() if k in SCHEMA.relationships),
+            "relations": count_relations(written),
         }
         result.update(written)
         return result
 
     def documents(self) -> pd.DataFrame:
         """One row per document: id, title, region, year, diarienr, when it was built, and how
-        many sections, actors, initiatives and relationships it contributes."""
+        many sections, actors, initiatives and relationships it contributes (`relationships`:
+        every stored row with its doc; `relations`: those `count_relations` counts, the
+        figure the app shows)."""
         docs = self.query_readonly(
             "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.region AS region, "
             "d.year AS year, d.diarienr AS diarienr, d.built AS built ORDER BY id")
         sections = self._per_doc("MATCH (s:Section) RETURN s.doc AS doc, count(s) AS n")
         rels: dict[str, int] = defaultdict(int)
+        relations: dict[str, dict[str, int]] = defaultdict(dict)
         actors: dict[str, set] = defaultdict(set)
         initiatives: dict[str, set] = defaultdict(set)
         for rtype in cypher.provenance_types():
             for doc, n in self._per_doc(f"MATCH ()-[r:{rtype}]->() RETURN r.doc AS doc, count(r) AS n").items():
                 rels[doc] += n
+                relations[doc][rtype] = n
         for label, target in (("Actor", actors), ("Initiative", initiatives)):
             df = self.query_readonly(
                 f"MATCH (n:{label})-[r]-() WHERE r.doc IS NOT NULL RETURN DISTINCT r.doc AS doc, n.id AS id")
@@ -468,6 +473,7 @@ class GraphStore(ABC):
         out["actors"] = pd.Series([len(actors.get(d, ())) for d in ids], dtype="int64")
         out["initiatives"] = pd.Series([len(initiatives.get(d, ())) for d in ids], dtype="int64")
         out["relationships"] = pd.Series([rels.get(d, 0) for d in ids], dtype="int64")
+        out["relations"] = pd.Series([count_relations(relations.get(d, {})) for d in ids], dtype="int64")
         return out
 
     def drop_document(self, doc_id: str) -> dict[str, int]:
@@ -556,7 +562,8 @@ class GraphStore(ABC):
         return self._attempt(work, True, self._query_error)
 
     def counts(self) -> dict[str, int]:
-        """Nodes per label and relationships per type, plus totals `nodes` and `relationships`."""
+        """Nodes per label and relationships per type, plus totals `nodes`, `relationships`
+        (every stored relationship) and `relations` (`count_relations`: the figure the app shows)."""
         self._check_open()
 
         def work(tx: Any) -> dict[str, int]:
@@ -571,6 +578,7 @@ class GraphStore(ABC):
         out = {
             "nodes": sum(per[label] for label in SCHEMA.nodes),
             "relationships": sum(per[rtype] for rtype in SCHEMA.relationships),
+            "relations": count_relations(per),
         }
         out.update(per)
         return out

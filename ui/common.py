@@ -404,8 +404,9 @@ def sidebar(container=None) -> None:
         except Exception:  # the page itself says what is wrong with the store
             c = None
         if c is not None:
-            st.caption(f"{c.get('Document', 0)} dokument · {c.get('Actor', 0)} aktörer · "
-                       f"{c.get('Initiative', 0)} insatser · {c.get('relationships', 0)} relationer")
+            st.caption(f"{c.get('Document', 0)} dokument · {count_sv(c.get('Actor', 0), 'aktör', 'aktörer')} · "
+                       f"{count_sv(c.get('Initiative', 0), 'insats', 'insatser')} · "
+                       f"{count_sv(c.get('relations', 0), 'relation', 'relationer')}")
         if st.button("Läs om grafen", key="reload_graph", help="Läs grafen på nytt från lagret (efter ändringar utanför appen)."):
             changed()
             st.rerun()

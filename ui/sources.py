@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from samverkan.errors import InputError
+from samverkan.graph.schema import count_relations
 
 ACCEPTED = (".txt", ".pdf")
 Progress = Callable[[int, str], None]
@@ -23,12 +24,15 @@ class Ingested:
     title: str
     actors: int
     initiatives: int
-    relationships: int
+    relationships: int  # relations as graph.schema.count_relations counts them (the figure the app shows)
     written: dict[str, int]
 
     def message(self) -> str:
-        return (f"{self.title} ({self.doc_id}) är inläst: {self.actors} aktörer, {self.initiatives} insatser "
-                f"och {self.relationships} relationer med belägg.")
+        from samverkan.ui.common import count_sv
+
+        return (f"{self.title} ({self.doc_id}) är inläst: {count_sv(self.actors, 'aktör', 'aktörer')}, "
+                f"{count_sv(self.initiatives, 'insats', 'insatser')} "
+                f"och {count_sv(self.relationships, 'relation', 'relationer')} med belägg.")
 
 
 def safe_name(filename: str) -> str:
@@ -78,7 +82,7 @@ def ingest(store: Any, filename: str, content: bytes, progress: Progress | None 
         save_bases(graph, base_dir(getattr(store, "path", None)))
     report(100, "Klart.")
     doc = graph.documents[0] if graph.documents else {}
-    relationships = sum(1 for r in graph.relationships.values() if r.type not in ("PART_OF", "MENTIONED_IN"))
+    relationships = count_relations(graph.relationships.values())
     return Ingested(
         doc_id=doc.get("id", name), title=doc.get("title") or name,
         actors=len(graph.by_label("Actor")), initiatives=len(graph.by_label("Initiative")),

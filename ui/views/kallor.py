@@ -37,8 +37,9 @@ def _do_drop() -> None:
         return
     common.changed()
     st.session_state["src_message"] = (
-        "success", f"{doc_id} är borttagen: {removed.get('relationships', 0)} relationer och "
-                   f"{removed.get('Actor', 0)} aktörer och {removed.get('Initiative', 0)} insatser som bara "
+        "success", f"{doc_id} är borttagen: {common.count_sv(removed.get('relations', 0), 'relation', 'relationer')} och "
+                   f"{common.count_sv(removed.get('Actor', 0), 'aktör', 'aktörer')} och "
+                   f"{common.count_sv(removed.get('Initiative', 0), 'insats', 'insatser')} som bara "
                    "fanns i den rapporten.")
 
 
@@ -96,7 +97,7 @@ else:
         "Titel": docs["title"], "Region": [r or "" for r in docs["region"]],
         "År": [str(int(y)) if has_amount(y) else "" for y in docs["year"]],
         "Diarienr": [d or "" for d in docs["diarienr"]], "Avsnitt": docs["sections"], "Aktörer": docs["actors"],
-        "Insatser": docs["initiatives"], "Relationer": docs["relationships"],
+        "Insatser": docs["initiatives"], "Relationer": docs["relations"],
     }), hide_index=True, width="stretch")
     for doc_id, title in zip(docs["id"], docs["title"]):
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
