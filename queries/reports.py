@@ -296,15 +296,17 @@ def choose_document(store: Any, doc: str | None = None) -> dict[str, Any]:
     return records[0]
 
 
-def build_report(store: Any, sections: Iterable[str] | str = "all", doc: str | None = None) -> Report:
-    """The report model for `sections` ("all", "3.1" or a list) of one document."""
+def build_report(store: Any, sections: Iterable[str] | str = "all", doc: str | None = None,
+                 reviewed: bool = False) -> Report:
+    """The report model for `sections` ("all", "3.1" or a list) of one document; `reviewed`
+    lists only the co-financing facts a reviewer accepted, changed or added (samverkan.review)."""
     numbers = resolve_sections(sections) if isinstance(sections, str) else list(sections)
     document = choose_document(store, doc)
     template = _template()
     questions = dict(template.questions)
     out = []
     for number in numbers:
-        out.append(build_section(store, number, document, template.title(number) or number, questions))
+        out.append(build_section(store, number, document, template.title(number) or number, questions, reviewed))
     return Report(
         doc=document["doc"],
         title=document.get("title") or document["doc"],
@@ -316,7 +318,7 @@ def build_report(store: Any, sections: Iterable[str] | str = "all", doc: str | N
 
 
 def build_section(store: Any, number: str, document: dict[str, Any], title: str,
-                  questions: dict[str, str]) -> SectionReport:
+                  questions: dict[str, str], reviewed: bool = False) -> SectionReport:
     doc_id = document["doc"]
     region_actor = document.get("region_actor")
     section = SectionReport(number, title, questions)
@@ -328,7 +330,7 @@ def build_section(store: Any, number: str, document: dict[str, Any], title: str,
     section.partner_facts = sorted((r for r in records if r["actor"] != region_actor),
                                    key=lambda r: (r["line"] if r["line"] is not None else -1, r["actor_name"] or ""))
 
-    funding = run_named(store, "cofinance_facts", params)
+    funding = run_named(store, "cofinance_facts", {**params, "reviewed": "ja" if reviewed else ""})
     section.cofinance = _cofinance_rows(funding)
     funding_records = funding.to_dict("records")
     order = {row.initiative: i for i, row in enumerate(section.cofinance)}

@@ -73,6 +73,8 @@ def register(sub) -> None:
     p.add_argument("--section", required=True, help='section number, e.g. 3.1 (3.1 covers 3.1.x too), or "all"')
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    p.add_argument("--reviewed", action="store_true",
+                   help="only the facts a reviewer accepted, changed or added (samverkan review)")
     add_store_arguments(p)
     p.set_defaults(func=run)
 
@@ -138,7 +140,8 @@ def run(args) -> int:
     sections = section_params(args.section)
     with open_reading_store(args) as store:
         docs = resolve_docs(store, selection_of(args))
-        df = pd.concat([run_named(store, "cofinance_by_section", {"section": s, "docs": docs}) for s in sections],
+        df = pd.concat([run_named(store, "cofinance_by_section",
+                                  {"section": s, "docs": docs, "reviewed": "ja" if args.reviewed else ""}) for s in sections],
                        ignore_index=True)
     text = render(df, args.format)
     if args.output:

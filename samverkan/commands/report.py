@@ -27,6 +27,8 @@ def register(sub) -> None:
     p.add_argument("--section", default="all", help='3.1 … 3.5, a comma-separated list, or "all" (default)')
     p.add_argument("--format", choices=["md", "csv", "xlsx", "docx"], default="md")
     p.add_argument("-o", "--output", type=Path, help="write to this file (needed for xlsx/docx unless stdout is redirected)")
+    p.add_argument("--reviewed", action="store_true",
+                   help="list only the co-financing facts a reviewer accepted, changed or added (samverkan review)")
     add_store_arguments(p)
     p.set_defaults(func=run)
 
@@ -49,7 +51,7 @@ def run(args) -> int:
         if len(docs) > 1:
             raise QueryError(f"{len(docs)} reports match ({', '.join(docs)}); a report is about one: "
                              f"choose it with --doc or --year")
-        report = build_report(store, sections, doc=docs[0] if docs else None)
+        report = build_report(store, sections, doc=docs[0] if docs else None, reviewed=args.reviewed)
     if binary and args.output is None:
         with tempfile.TemporaryDirectory() as tmp:
             path = render(report, args.format, Path(tmp) / f"report.{args.format}")

@@ -73,9 +73,10 @@ def test_variant_is_chosen_by_backend():
 
 def test_params_are_parsed():
     q = get("cofinance_by_section")
-    section, docs = q.params
+    section, docs, reviewed = q.params
     assert (section.name, section.type, section.optional) == ("section", "string", False)
     assert (docs.name, docs.type, docs.optional) == ("docs", "list", True)
+    assert (reviewed.name, reviewed.optional, reviewed.default) == ("reviewed", True, "")  # samverkan.review
     assert get("search").params[0].folded
 
 
@@ -105,7 +106,7 @@ def test_bad_params_are_refused_before_the_query_runs(params, message):
 
 
 def test_int_section_is_taken_as_text():
-    assert get("cofinance_by_section").bind({"section": 3}) == {"section": "3", "docs": []}
+    assert get("cofinance_by_section").bind({"section": 3}) == {"section": "3", "docs": [], "reviewed": ""}
 
 
 def test_docs_take_a_list_or_comma_separated_text():
