@@ -20,6 +20,7 @@ PAGES = [
     st.Page("views/jamfor.py", title="Jämför", icon=":material/compare_arrows:", url_path="jamfor"),
     st.Page("views/cypher.py", title="Cypher", icon=":material/terminal:", url_path="cypher"),
     st.Page("views/kallor.py", title="Källor", icon=":material/description:", url_path="kallor"),
+    st.Page("views/granska.py", title="Granska", icon=":material/fact_check:", url_path="granska"),
 ]
 
 page = st.navigation(PAGES)
