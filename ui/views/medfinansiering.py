@@ -18,9 +18,23 @@ chosen = common.selected_docs()
 doc = chosen[0] if len(chosen) == 1 else ""  # the reports a download is of: one at a time
 several = len(chosen) != 1 and len(common.documents()) > 1
 common.selection_caption()
+only_reviewed = st.toggle("Bara granskade uppgifter", key="cof_reviewed",
+                          help="Räkna bara finansieringsuppgifter som en granskare har godkänt, ändrat eller lagt till "
+                               "(sidan Granska). Utan det markerar kolumnen Granskad raderna vars alla uppgifter är granskade.")
 
 
-def cofinance_table(df: pd.DataFrame) -> pd.DataFrame:
+def reviewed_marks(df: pd.DataFrame, section: str) -> list[str]:
+    """"✓" for a row whose every fact a reviewer has vouched for (the same row comes out when
+    only reviewed facts count), "" for the others."""
+    if only_reviewed:
+        return ["✓"] * len(df)
+    done = common.run_named("cofinance_by_section", section=section, reviewed="ja")
+    vouched = {(r["doc"], r["initiative"], tuple(r["funder_ids"] or ()), r["amount_sek"]) for r in done.to_dict("records")}
+    return ["✓" if (r["doc"], r["initiative"], tuple(r["funder_ids"] or ()), r["amount_sek"]) in vouched else ""
+            for r in df.to_dict("records")]
+
+
+def cofinance_table(df: pd.DataFrame, section: str) -> pd.DataFrame:
     """Swedish columns, the evidence (with section and line) before the finer details; the
     report of each row first when several are shown (rows are never merged across reports)."""
     table = pd.DataFrame({
@@ -33,6 +47,7 @@ def cofinance_table(df: pd.DataFrame) -> pd.DataFrame:
         "Antal": df["n_funders"],
         "Typ": [labels.initiative_kind_label(k) for k in df["kind"]],
         "Instrument": [common.join_list(v) for v in df["instruments"]],
+        "Granskad": reviewed_marks(df, section),
     })
     if several:
         table.insert(0, "Rapport", df["doc"])
@@ -44,7 +59,7 @@ for section, tab in zip(labels.COLLAB_SECTIONS, tabs):
     with tab:
         st.subheader(f"{section} {labels.section_titles().get(section, '')}")
         try:
-            df = common.run_named("cofinance_by_section", section=section)
+            df = common.run_named("cofinance_by_section", section=section, reviewed="ja" if only_reviewed else "")
         except SamverkanError as exc:
             st.error(f"Tabellen kunde inte hämtas. {common.swedish_error(exc)}")
             continue
@@ -52,7 +67,7 @@ for section, tab in zip(labels.COLLAB_SECTIONS, tabs):
             st.info(f"Ingen gemensam finansiering hittades i avsnitt {section} i {common.selection_label()}.")
         else:
             st.caption(f"{common.count_sv(len(df), 'rad', 'rader')} med gemensam finansiering.")
-            common.table(cofinance_table(df), widths={"Insats": 200, "Finansiärer": 220})
+            common.table(cofinance_table(df, section), widths={"Insats": 200, "Finansiärer": 220, "Granskad": 80})
         downloads.report_buttons(section, doc, key_prefix=f"cof_{section}")
 
 st.divider()
