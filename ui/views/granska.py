@@ -119,9 +119,9 @@ with st.expander(f"Granskade per avsnitt: {sum(c[0] for c in counts.values())} /
 # ---- filters --------------------------------------------------------------------------------
 c1, c2, c3 = st.columns([1, 1, 1], vertical_alignment="bottom")
 sections = [ALL] + list(counts)
+# (the counts are not in the option labels: a changed label would make Streamlit reset the choice)
 section = c1.selectbox("Avsnitt", sections, key="gr_section",
-                       format_func=lambda s: "Alla avsnitt" if s == ALL else
-                       f"{s} {labels.section_titles().get(s, '')} ({counts[s][0]}/{counts[s][1]})")
+                       format_func=lambda s: "Alla avsnitt" if s == ALL else f"{s} {labels.section_titles().get(s, '')}")
 types = [ALL] + sorted({r.fact["type"] for r in rows}, key=lambda t: SCHEMA.relation_label_sv(t))
 rel_type = c2.selectbox("Relation", types, key="gr_type",
                         format_func=lambda t: "Alla relationer" if t == ALL else SCHEMA.relation_label_sv(t))
@@ -129,6 +129,9 @@ only_open = c3.toggle("Bara ogranskade", key="gr_open", help="Dölj uppgifter so
 shown = [r for r in rows if (section == ALL or r.section == section or r.section.startswith(section + "."))
          and (rel_type == ALL or r.fact["type"] == rel_type) and not (only_open and r.review)]
 
+done = [(a, b) for sec, (a, b) in counts.items() if section == ALL or sec == section or sec.startswith(section + ".")]
+st.caption(f"{'Alla avsnitt' if section == ALL else 'Avsnitt ' + section}: granskade {sum(a for a, _ in done)} / "
+           f"totalt {sum(b for _, b in done)}")
 if not shown:
     st.info("Inga uppgifter att granska med de valen." if rows else "Rapporten har inga uppgifter att granska.")
     index = None
