@@ -173,7 +173,8 @@ def test_cofinance_tables_per_section(app):
     assert tables, "no co-financing table at all"
     for table in tables:
         assert list(table.columns) == ["Insats", "Finansiärer", "Belopp", "Avsnitt", "Rad", "Belägg", "Antal", "Typ",
-                                       "Instrument"]
+                                       "Instrument", "Granskad"]
+        assert set(table["Granskad"]) <= {"", "✓"}  # the review mark (Granska), or none
         assert (table["Antal"] >= 1).all() and table["Belägg"].str.len().min() > 10
     tab31 = at.tabs[0]
     assert any("Länsstyrelsen" in f for df in tab31.dataframe for f in df.value["Finansiärer"])
