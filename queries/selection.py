@@ -3,7 +3,7 @@ document ids every catalogue query takes as `docs`.
 
 Used by every command (`--region`, `--year`, `--doc`), the app's selector and the notebook.
 A region is matched by its name, its actor id or a part of either, case and å/ä/ö folded
-("Västmanland", "region-vastmanland", "vastmanland" all name Region Västmanland).
+("Dalarna", "region-dalarna", "dalarna" all name Region Dalarna).
 """
 from __future__ import annotations
 

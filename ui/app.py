@@ -12,8 +12,19 @@ st.set_page_config(page_title="Samverkan", page_icon=":material/hub:", layout="w
 
 from samverkan.ui import common  # noqa: E402  (after set_page_config)
 
+NETWORK = st.Page("views/natverk.py", title="Nätverk", icon=":material/hub:", url_path="natverk")
+
+
+def _start() -> None:
+    """The app's own address opens the network at its address, /natverk (query string kept):
+    the default page of st.navigation is served at "/" only, so without this a link to
+    /natverk would be "Page not found" and the network's view could not live in its URL."""
+    st.switch_page(NETWORK, query_params=dict(st.query_params))
+
+
 PAGES = [
-    st.Page("views/natverk.py", title="Nätverk", icon=":material/hub:", url_path="natverk", default=True),
+    st.Page(_start, title="Start", url_path="start", default=True, visibility="hidden"),
+    NETWORK,
     st.Page("views/medfinansiering.py", title="Vem medfinansierar vad", icon=":material/handshake:", url_path="medfinansiering"),
     st.Page("views/aktor.py", title="Aktör", icon=":material/apartment:", url_path="aktor"),
     st.Page("views/floden.py", title="Finansieringsflöden", icon=":material/account_tree:", url_path="floden"),

@@ -183,33 +183,48 @@ def network_data(docs: tuple[str, ...] | None = None):
         st.stop()
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _view(cfg: StoreConfig, ver: int, docs: tuple[str, ...], flt, height: int, _data):
-    from .network import filter_view
+@dataclass(frozen=True)
+class DrawnView:
+    """A network view as the page draws it: the view, its node positions and its HTML."""
+
+    view: Any
+    positions: dict
+    html: str
+
+
+def _draw(view, height: int, actions: tuple) -> DrawnView:
+    from .layout import compute_layout
     from .network_html import render_html
 
-    view = filter_view(_data, flt)
-    return view, (render_html(view, height=height) if view.node_count else "")
+    if not view.node_count:
+        return DrawnView(view, {}, "")
+    pos = compute_layout(view.graph, focus=view.focus)
+    return DrawnView(view, pos, render_html(view, height=height, positions=pos, actions=dict(actions)))
 
 
-def network_view(flt, height: int):
-    """(NetworkView, its HTML) for a filter on the chosen reports, cached per store version
-    (shared: read-only)."""
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _view(cfg: StoreConfig, ver: int, docs: tuple[str, ...], flt, height: int, actions: tuple, _data) -> DrawnView:
+    from .network import filter_view
+
+    return _draw(filter_view(_data, flt), height, actions)
+
+
+def network_view(flt, height: int, actions: dict[str, str] | None = None) -> DrawnView:
+    """The drawn view for a filter on the chosen reports, cached per store version (shared:
+    read-only). `actions`: URL parameters of the canvas's buttons (see network_html)."""
     docs = tuple(selected_docs())
-    return _view(config(), version(), docs, flt, height, network_data())
+    return _view(config(), version(), docs, flt, height, tuple(sorted((actions or {}).items())), network_data())
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _national(cfg: StoreConfig, ver: int, docs: tuple[str, ...], min_regions: int, height: int, _data):
+def _national(cfg: StoreConfig, ver: int, docs: tuple[str, ...], min_regions: int, height: int, _data) -> DrawnView:
     from .national import national_view
-    from .network_html import render_html
 
-    view = national_view(_data, min_regions)
-    return view, (render_html(view, height=height) if view.node_count else "")
+    return _draw(national_view(_data, min_regions), height, ())
 
 
-def national_network(min_regions: int, height: int):
-    """(NetworkView, HTML) of the national view over the chosen reports (ui/national.py)."""
+def national_network(min_regions: int, height: int) -> DrawnView:
+    """The drawn national view over the chosen reports (ui/national.py)."""
     docs = tuple(selected_docs())
     return _national(config(), version(), docs, min_regions, height, network_data())
 

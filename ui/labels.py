@@ -229,6 +229,11 @@ REGION_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab0
                   "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69")
 
 
+def group_color(index: int) -> str:
+    """The colour of the index-th group (a community of the network, largest first)."""
+    return REGION_PALETTE[index % len(REGION_PALETTE)]
+
+
 def region_color(region: str | None, regions: list[str]) -> str:
     if not region or region not in regions:
         return "#9e9e9e"
@@ -240,17 +245,31 @@ LEGEND_CSS = ("<style>.sv-legend{font-size:.85rem;line-height:1.9}"
               ".sv-legend b{margin-right:.6em}.sv-legend img{vertical-align:middle}</style>")
 
 
+def swatch_legend_html(title: str, items: list[tuple[str, str]]) -> str:
+    """A one-line legend of coloured dots: [(label, colour), ...]."""
+    spans = " ".join(f'<span class="sv-legend-item"><span style="color:{color};font-size:1.15em">●'
+                     f"</span> {html.escape(label)}</span>" for label, color in items)
+    return f'{LEGEND_CSS}<div class="sv-legend"><div><b>{html.escape(title)}:</b> {spans}</div></div>'
+
+
 def region_legend_html(regions: list[str]) -> str:
     """The regions' colours, when the network is coloured by the report a fact comes from."""
-    items = " ".join(f'<span class="sv-legend-item"><span style="color:{region_color(r, regions)};font-size:1.15em">●'
-                     f"</span> {html.escape(r)}</span>" for r in regions)
-    return f'{LEGEND_CSS}<div class="sv-legend"><div><b>Regioner (färg):</b> {items}</div></div>'
+    return swatch_legend_html("Regioner (färg)", [(r, region_color(r, regions)) for r in regions])
 
 
-def legend_html(present_actor_types: set[str] | None = None, present_rel_types: set[str] | None = None) -> str:
+def group_legend_html(n_groups: int) -> str:
+    """The communities' colours, when the network is coloured by community (largest first)."""
+    return swatch_legend_html("Grupper (färg, störst först)", [(f"Grupp {i + 1}", group_color(i)) for i in range(n_groups)])
+
+
+def legend_html(present_actor_types: set[str] | None = None, present_rel_types: set[str] | None = None,
+                compact: bool = False) -> str:
     """The network legend as HTML (for st.html): every actor type and relationship type of the
-    schema, those absent from the current view dimmed."""
+    schema, those absent from the current view dimmed; `compact` leaves the absent ones out,
+    so the legend takes two short lines under the canvas."""
     def item(inner: str, present: bool) -> str:
+        if compact and not present:
+            return ""
         style = "" if present else "opacity:.35"
         return f'<span class="sv-legend-item" style="{style}">{inner}</span>'
 

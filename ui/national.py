@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from .network import MAX_VISIBLE_NODES, NetworkData, NetworkFilter, NetworkView, limit_view, node_attrs
+from .network import MAX_VISIBLE_NODES, NetworkData, NetworkFilter, NetworkView, limit_view, node_attrs, style_view
 
 EVIDENCE_KEYS = ("section", "line", "evidence", "amount_sek", "instrument", "doc", "method", "region")
 
@@ -68,4 +68,5 @@ def national_view(data: NetworkData, min_regions: int = 1, max_nodes: int = MAX_
                        notes=[f"Nationell vy: aktörer som samverkar eller finansierar tillsammans i minst {min_regions} "
                               f"{'region' if min_regions == 1 else 'regioner'}; linjens bredd visar i hur många."])
     limit_view(view, NetworkFilter(max_nodes=max_nodes))
+    style_view(view)
     return view

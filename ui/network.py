@@ -17,6 +17,7 @@ every time) and the browser gets fixed coordinates with physics switched off.
 from __future__ import annotations
 
 import html as html_lib
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -32,6 +33,7 @@ from .labels import count_sv, fmt_int
 
 MAX_VISIBLE_NODES = 300
 MAX_VISIBLE_EDGES = 2000
+EVIDENCE_KEYS = ("section", "line", "evidence", "amount_sek", "instrument", "doc", "method", "region", "confidence")
 
 
 # =======================================================================================
@@ -120,7 +122,7 @@ class NetworkData:
 # =======================================================================================
 @dataclass(frozen=True)
 class NetworkFilter:
-    """What the Nätverk page's controls ask for. None means "all"."""
+    """What the Nätverk page's controls (and its URL) ask for. None means "all"."""
 
     sections: frozenset[str] | None = None        # groups: "3.1".."3.5", labels.OTHER_SECTIONS
     actor_types: frozenset[str] | None = None
@@ -131,7 +133,12 @@ class NetworkFilter:
     depth: int = 1
     max_nodes: int = MAX_VISIBLE_NODES
     max_edges: int = MAX_VISIBLE_EDGES
-    color_by: str = "type"                         # "type" (actor type) or "region" (the report's)
+    color_by: str = "type"                         # one of COLOR_BY
+    size_by: str = "degree"                        # one of SIZE_BY
+    expand: tuple[str, ...] = ()                   # nodes whose neighbours are added, in the order asked
+    hide: frozenset[str] = frozenset()             # nodes taken out of the view
+    min_confidence: float = 0.0                    # facts below this rule confidence are left out
+    min_amount: int = 0                            # > 0: only facts stating at least this sum (kr)
 
     @classmethod
     def of(cls, **kwargs: Any) -> "NetworkFilter":
@@ -139,7 +146,16 @@ class NetworkFilter:
         for key in ("sections", "actor_types", "rel_types"):
             if kwargs.get(key) is not None:
                 kwargs[key] = frozenset(kwargs[key])
+        if kwargs.get("hide") is not None:
+            kwargs["hide"] = frozenset(kwargs["hide"])
+        if kwargs.get("expand") is not None:
+            kwargs["expand"] = tuple(dict.fromkeys(kwargs["expand"]))
         return cls(**kwargs)
+
+
+# Styling rules the page offers: what a node's size and colour say (Swedish labels for the page).
+SIZE_BY = {"degree": "Antal kopplingar", "betweenness": "Mäklarroll (betweenness)", "cofinance": "Antal finansieringsbelägg"}
+COLOR_BY = {"type": "Aktörstyp", "region": "Region", "community": "Grupp (community)"}
 
 
 @dataclass
@@ -155,6 +171,13 @@ class NetworkView:
     notes: list[str] = field(default_factory=list)                  # Swedish, for the page
     focus: str | None = None
     color_by: str = "type"
+    size_by: str = "degree"
+    trail: list[tuple[str, str]] = field(default_factory=list)    # (node id, name) expanded, in order
+    hidden_nodes: list[tuple[str, str]] = field(default_factory=list)  # (node id, name) the user hid
+
+    def communities(self) -> int:
+        """How many groups the view's nodes fall into (when coloured by community)."""
+        return len({d.get("community") for _, d in self.graph.nodes(data=True) if d.get("community") is not None})
 
     def regions(self) -> list[str]:
         """The reports' regions of the nodes in view (for a legend when coloured by region)."""
@@ -224,6 +247,10 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
     for rel in data.rels:
         if flt.rel_types is not None and rel["type"] not in flt.rel_types:
             continue
+        if flt.min_confidence > 0 and float(rel.get("confidence") or 0.0) < flt.min_confidence:
+            continue
+        if flt.min_amount > 0 and float(rel.get("amount_sek") or 0) < flt.min_amount:
+            continue
         if flt.sections is not None and labels.section_group(rel.get("section")) not in flt.sections:
             continue
         src, dst = data.nodes[rel["source"]], data.nodes[rel["target"]]
@@ -239,8 +266,7 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
         else:
             g.add_edge(a, b, key=key, type=rtype, source=a, target=b, evidence=[], amount_sek=None)
             attrs = g.edges[a, b, key]
-        attrs["evidence"].append({k: rel.get(k) for k in ("section", "line", "evidence", "amount_sek", "instrument", "doc",
-                                                          "method", "region")})
+        attrs["evidence"].append({k: rel.get(k) for k in EVIDENCE_KEYS})
         if rel.get("amount_sek") is not None:
             attrs["amount_sek"] = max(attrs["amount_sek"] or 0, rel["amount_sek"])
 
@@ -258,6 +284,7 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
     if focus is not None and focus not in g:
         g.add_node(focus, **node_attrs(data.nodes[focus], focus))
 
+    full = g.copy() if flt.expand else g  # what "show the neighbours" adds from
     if flt.min_degree > 0:
         drop = [n for n in g if n != focus and len(set(g.neighbors(n)) - {n}) < flt.min_degree]
         g.remove_nodes_from(drop)
@@ -270,14 +297,62 @@ def filter_view(data: NetworkData, flt: NetworkFilter) -> NetworkView:
         notes.append(f"Visar {data.nodes[focus]['name']} och dess grannskap i {flt.depth} steg "
                      f"({count_sv(len(keep) - 1, 'granne', 'grannar')}).")
 
+    trail = []
+    for node_id in flt.expand:
+        if node_id not in full:
+            continue
+        keep = set(g) | {node_id} | set(full.neighbors(node_id))
+        g = full.subgraph(keep).copy()
+        trail.append((node_id, data.nodes[node_id]["name"]))
+    hidden = [(n, data.nodes[n]["name"]) for n in sorted(flt.hide) if n in g and n != focus]
+    g.remove_nodes_from(n for n, _ in hidden)
+    if hidden:
+        notes.append("Dolda av dig: " + ", ".join(name for _, name in hidden) + ".")
+
     for node_id in g:
         g.nodes[node_id]["degree"] = len(set(g.neighbors(node_id)) - {node_id})
         regions = Counter(ev.get("region") for _, _, d in g.edges(node_id, data=True) for ev in d["evidence"])
         g.nodes[node_id]["region"] = min(regions, key=lambda r: (-regions[r], r or "")) if regions else ""
 
-    view = NetworkView(g, g.number_of_nodes(), g.number_of_edges(), focus=focus, notes=notes, color_by=flt.color_by)
+    view = NetworkView(g, g.number_of_nodes(), g.number_of_edges(), focus=focus, notes=notes, color_by=flt.color_by,
+                       size_by=flt.size_by, trail=trail, hidden_nodes=hidden)
     limit_view(view, flt)
+    style_view(view)
     return view
+
+
+def style_view(view: NetworkView) -> None:
+    """The styling rules, on the drawn nodes only (after the limit, so the cost stays bounded):
+    `score` for the size (degree, betweenness or co-financing facts) and `community` for the
+    colour (Louvain communities with a fixed seed, largest first)."""
+    g = view.graph
+    if view.size_by == "betweenness" and g.number_of_nodes() > 2:
+        score = nx.betweenness_centrality(nx.Graph(g), normalized=True)
+    elif view.size_by == "cofinance":
+        score = {n: sum(len(d["evidence"]) for *_, d in g.edges(n, data=True) if d["type"] == "FINANCES") for n in g}
+    else:
+        score = {n: g.nodes[n].get("degree", 0) for n in g}
+    top = max(score.values(), default=0) or 1
+    for n in g:
+        g.nodes[n]["score"] = float(score.get(n, 0.0))
+        g.nodes[n]["size"] = round(10 + 22 * math.sqrt(max(0.0, g.nodes[n]["score"]) / top), 1)
+    if view.color_by == "community" and g.number_of_nodes():
+        groups = nx.community.louvain_communities(nx.Graph(g), seed=42)
+        for index, members in enumerate(sorted(groups, key=lambda m: (-len(m), min(m)))):
+            for n in members:
+                g.nodes[n]["community"] = index
+
+
+def node_fill(view: NetworkView, d: dict[str, Any]) -> str:
+    """A node's fill colour under the view's colour rule: actor type, report region or
+    community; initiatives keep their own style."""
+    if d.get("label") == "Initiative":
+        return labels.INITIATIVE_STYLE["color"]
+    if view.color_by == "region":
+        return labels.region_color(d.get("region"), view.regions())
+    if view.color_by == "community" and d.get("community") is not None:
+        return labels.group_color(d["community"])
+    return labels.actor_style(d.get("type")).color
 
 
 def node_attrs(node: dict[str, Any], node_id: str) -> dict[str, Any]:

@@ -4,7 +4,6 @@ fixed positions from ui/layout.py, evidence in tooltips and in a panel under the
 from __future__ import annotations
 
 import json
-import math
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from samverkan.graph.money import format_sek
 from . import labels
 from .labels import count_sv
 from .layout import compute_layout
-from .network import NetworkView, evidence_key
+from .network import NetworkView, evidence_key, node_fill
 
 TOOLTIP_EVIDENCE = 4      # evidence sentences in a hover tooltip
 PANEL_EVIDENCE = 40       # evidence sentences in the selection panel of a node
@@ -40,6 +39,10 @@ _TEMPLATE = r"""<!DOCTYPE html>
   #details .where { color: #6b6b6b; font-variant-numeric: tabular-nums; margin-right: 6px; }
   #details .rel { font-weight: 600; margin-right: 4px; }
   #details .hint { color: #6b6b6b; }
+  #details .actions { margin: 2px 0 6px 0; }
+  #details .actions button { font: inherit; font-size: 12px; margin-right: 6px; padding: 2px 8px; cursor: pointer;
+                             border: 1px solid #b9b9c3; border-radius: 4px; background: #fff; }
+  #details .actions button:hover { border-color: #ff4b4b; color: #ff4b4b; }
 </style>
 </head>
 <body>
@@ -58,11 +61,40 @@ _TEMPLATE = r"""<!DOCTYPE html>
   var options = {{ options|safe }};
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   function el(tag, cls, text) { var x = document.createElement(tag); if (cls) x.className = cls; if (text !== undefined) x.textContent = text; return x; }
-  function show(item) {
+  var ACTIONS = {{ conf.actions|tojson }};
+  function go(change) {
+    // The app keeps the view in its URL: change the parameter and open the new address.
+    // Streamlit's frame may not navigate the app itself (its sandbox has no top navigation),
+    // but it shares the app's origin: a link in the app's own document follows as the app's.
+    try {
+      var url = new URL(window.parent.location.href);
+      change(url.searchParams);
+      var doc = window.parent.document, link = doc.createElement("a");
+      link.href = url.toString(); link.style.display = "none";
+      doc.body.appendChild(link); link.click();
+    } catch (err) {
+      document.getElementById("details").appendChild(el("div", "hint", {{ conf.nav_failed|tojson }}));
+    }
+  }
+  function listParam(params, name) { var v = params.get(name); return v ? v.split(",").filter(Boolean) : []; }
+  function addTo(name, id) { return function (params) { var l = listParam(params, name); if (l.indexOf(id) < 0) l.push(id); params.set(name, l.join(",")); }; }
+  function focusOn(id) { return function (params) { params.set(ACTIONS.focus, id); params.delete(ACTIONS.expand); }; }
+  function actionButtons(id) {
+    var bar = el("div", "actions");
+    [["Fokusera", focusOn(id), "focus"], ["Visa grannar", addTo(ACTIONS.expand, id), "expand"],
+     ["Dölj", addTo(ACTIONS.hide, id), "hide"]].forEach(function (a) {
+      var b = el("button", null, a[0]); b.setAttribute("data-action", a[2]);
+      b.addEventListener("click", function () { go(a[1]); });
+      bar.appendChild(b);
+    });
+    return bar;
+  }
+  function show(item, nodeId) {
     var box = document.getElementById("details");
     box.innerHTML = "";
     if (!item) { box.appendChild(el("span", "hint", {{ conf.hint|tojson }})); return; }
     box.appendChild(el("h4", null, item.heading || item.label || ""));
+    if (nodeId !== undefined && ACTIONS.focus) box.appendChild(actionButtons(nodeId));
     (item.evidence || []).forEach(function (ev) {
       var p = el("div", "ev");
       p.appendChild(el("span", "where", ev.where));
@@ -87,12 +119,26 @@ _TEMPLATE = r"""<!DOCTYPE html>
     return { heading: node.heading, evidence: items.slice(0, PANEL_MAX), more: more };
   }
   network.on("click", function (params) {
-    if (params.nodes.length) { show(nodeItem(params.nodes[0])); }
+    if (params.nodes.length) { show(nodeItem(params.nodes[0]), params.nodes[0]); }
     else if (params.edges.length) { show(evidenceOf["e:" + params.edges[0]]); }
     else { show(null); }
   });
+  network.on("doubleClick", function (params) {
+    if (params.nodes.length && ACTIONS.focus) { go(focusOn(params.nodes[0])); }
+  });
+  // Low-degree nodes in a big view carry their label on hover only.
+  network.on("hoverNode", function (params) {
+    var n = evidenceOf["n:" + params.node]; if (n && n.hoverLabel) nodes.update({ id: params.node, label: n.fullLabel });
+  });
+  network.on("blurNode", function (params) {
+    var n = evidenceOf["n:" + params.node]; if (n && n.hoverLabel) nodes.update({ id: params.node, label: "" });
+  });
   network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
-  network.fit();
+  // Fit whenever the frame gets its real size (e.g. an expander opened after the page drew),
+  // so the whole network, labels included, is in the frame.
+  function fitAll() { network.fit({ animation: false, minZoomLevel: 0.05, maxZoomLevel: 1.2 }); }
+  if (window.ResizeObserver) { new ResizeObserver(fitAll).observe(container); }
+  fitAll();
 </script>
 </body>
 </html>
@@ -157,19 +203,25 @@ def node_evidence(g: nx.MultiGraph, node_id: str) -> list[dict[str, Any]]:
 
 
 
-def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple[float, float]] | None = None) -> str:
+HIDE_LABELS_ABOVE = 60    # in views with more nodes, nodes with one link show their label on hover only
+
+
+def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple[float, float]] | None = None,
+                actions: dict[str, str] | None = None) -> str:
     """The view as a self-contained HTML page (vis-network inlined: no CDN, works offline).
     Hover shows a tooltip with evidence; a click lists all the evidence of the node or edge
-    under the canvas."""
+    under the canvas. With `actions` (URL parameter names for "focus", "expand", "hide"), the
+    panel of a clicked node offers Fokusera / Visa grannar / Dölj, and a double click focuses:
+    each changes the app's URL (the page reads its view from the URL), so every view can be
+    reopened and shared as a link."""
     from pyvis.network import Network
 
     g = view.graph
-    pos = positions if positions is not None else compute_layout(g)
+    pos = positions if positions is not None else compute_layout(g, focus=view.focus)
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     net.templateEnv = _env()
     net.path = _TEMPLATE_NAME
-    degrees = [d.get("degree", 0) for _, d in g.nodes(data=True)] or [0]
-    top = max(degrees) or 1
+    quiet = g.number_of_nodes() > HIDE_LABELS_ABOVE
     for node_id, d in g.nodes(data=True):
         x, y = pos.get(node_id, (0.0, 0.0))
         evidence = node_evidence(g, node_id)
@@ -183,10 +235,12 @@ def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple
             tip_lines.append(f"{ev['where']} {ev['rel']} »{_short(ev['text'], 200)}«")
         if len(evidence) > TOOLTIP_EVIDENCE:
             tip_lines.append(f"… och {len(evidence) - TOOLTIP_EVIDENCE} belägg till: klicka på noden.")
-        size = 10 + 22 * math.sqrt((d.get("degree", 0)) / top)
-        name = d["name"] if len(d["name"]) <= LABEL_MAX else d["name"][: LABEL_MAX - 1] + "…"
-        common = dict(label=name, title="\n".join(tip_lines), x=round(x, 1), y=round(y, 1), physics=False,
-                      heading=heading)
+        size = d.get("size") or 10
+        whole = node_id == view.focus or len(d["name"]) <= LABEL_MAX
+        name = d["name"] if whole else d["name"][: LABEL_MAX - 1] + "…"
+        hover_only = quiet and d.get("degree", 0) <= 1 and node_id != view.focus
+        common = dict(label="" if hover_only else name, title="\n".join(tip_lines), x=round(x, 1), y=round(y, 1),
+                      physics=False, heading=heading, fullLabel=name, hoverLabel=hover_only)
         if d["label"] == "Initiative":
             style = labels.INITIATIVE_STYLE
             net.add_node(node_id, shape=style["shape"], color={"background": style["color"], "border": style["border"],
@@ -195,10 +249,11 @@ def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple
                          margin=6, **common)
         else:
             style = labels.actor_style(d.get("type"))
-            fill = labels.region_color(d.get("region"), view.regions()) if view.color_by == "region" else style.color
+            fill = node_fill(view, d)
             net.add_node(node_id, shape=style.shape, color={"background": fill, "border": _darker(fill),
                          "highlight": {"background": fill, "border": "#000000"}},
-                         size=round(size, 1), font={"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                         size=round(size, 1), font={"size": 15 if node_id == view.focus else 14, "strokeWidth": 4,
+                                                    "strokeColor": "#ffffff"},
                          borderWidth=1.5, **common)
     styles = labels.rel_styles()
     pair_count: dict[tuple[str, str], int] = defaultdict(int)
@@ -221,13 +276,18 @@ def render_html(view: NetworkView, height: int = 620, positions: dict[str, tuple
         if len(evidence) > TOOLTIP_EVIDENCE:
             tip_lines.append(f"… och {len(evidence) - TOOLTIP_EVIDENCE} belägg till: klicka på kanten.")
         width = (style.width if style else 1.5) + min(3.0, 0.6 * (len(evidence) - 1))
-        net.add_edge(d["source"], d["target"], id=key, title="\n".join(tip_lines), color={"color": style.color if style else "#999", "opacity": 0.85},
+        color = style.color if style else "#999999"
+        net.add_edge(d["source"], d["target"], id=key, title="\n".join(tip_lines),
+                     color={"color": color, "highlight": color, "hover": color, "inherit": False, "opacity": 0.85},
                      dashes=style.dashes if style else False, arrows="to" if (style is None or style.arrows) else "",
                      width=round(width, 1), smooth=smooth, heading=phrase + (f" — {format_sek(amount)}" if amount else ""),
                      evidence=evidence, relType=d["type"])
     net.set_options(json.dumps(_vis_options(g.number_of_nodes())))
-    net.conf = {"hint": "Håll muspekaren över en nod eller kant för en sammanfattning; klicka för alla belägg (avsnitt, rad och mening).",
-                "no_evidence": "Inga belägg i den här vyn.", "panel_max": PANEL_EVIDENCE}
+    hint = "Håll muspekaren över en nod eller kant för en sammanfattning; klicka för alla belägg (avsnitt, rad och mening)."
+    if actions:
+        hint += " Klicka på en nod för att visa dess grannar eller dölja den; dubbelklicka för att fokusera."
+    net.conf = {"hint": hint, "no_evidence": "Inga belägg i den här vyn.", "panel_max": PANEL_EVIDENCE,
+                "actions": actions or {}, "nav_failed": "Länken kunde inte öppnas här; använd fälten i sidopanelen."}
     return net.generate_html()
 
 

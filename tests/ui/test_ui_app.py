@@ -104,7 +104,9 @@ def test_network_relation_filter(app):
     assert_clean(at)
     edges = __import__("ui_helpers").network_edges(network_html(at))
     assert edges and {e["relType"] for e in edges} == {"FINANCES"}
-    assert labels.rel_label_sv("LEADS") in texts(at.html)[0]  # the legend still lists it (dimmed)
+    legend = texts(at.html)[0]
+    assert labels.rel_label_sv("FINANCES") in legend
+    assert labels.rel_label_sv("LEADS") not in legend  # the compact legend lists what the view shows
 
 
 def test_network_minimum_degree(app):

@@ -224,7 +224,7 @@ def test_cofinance_page_and_download(server, page, tmp_path):
 def test_actor_page(server, page):
     open_page(page, server, "aktor?aktor=tillvaxtverket", "Aktör")
     page.get_by_role("heading", name="Tillväxtverket").first.wait_for()
-    assert "Statlig myndighet" in page.inner_text("body")
+    page.get_by_text("Statlig myndighet").first.wait_for()  # the type line is drawn after the heading
     page.get_by_text("Samarbetsparter").first.wait_for()
     shot(page, "aktor")
 
@@ -285,3 +285,149 @@ def test_the_command_line_reads_the_store_while_the_app_runs(server, page):
                          capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.split()[-1]) > 30
+
+
+# ---- exploring the network (Kumu/Bloom-like) -------------------------------------------------------
+def canvas_nodes(frame) -> dict[str, float]:
+    """Node id -> drawn size, as vis.js holds them."""
+    return frame.evaluate("() => Object.fromEntries(nodes.get().map(n => [n.id, n.size || 0]))")
+
+
+def click_action(page, frame, node_id: str, action: str) -> None:
+    """Click a node, then one of the buttons its panel offers (the page reloads from the URL)."""
+    click_node(page, frame, node_id)
+    button = frame.wait_for_selector(f"#details button[data-action='{action}']")
+    with page.expect_navigation():
+        button.click()
+    settle(page)
+
+
+def test_network_expand_hide_style_and_reopen_the_link(server, page, browser, tmp_path):
+    from PIL import Image
+
+    open_page(page, server, "natverk?fokus=tillvaxtverket", "Nätverk")
+    frame = network_frame(page)
+    focused = canvas_nodes(frame)
+    hub = "region-vastmanland"
+    assert "tillvaxtverket" in focused and hub in focused
+    # expand the hub: its neighbours join the view, the URL and the breadcrumb say so
+    click_action(page, frame, hub, "expand")
+    assert f"visa={hub}" in page.url
+    page.get_by_text("grannar till Region Västmanland").first.wait_for()
+    frame = network_frame(page)
+    expanded = canvas_nodes(frame)
+    assert set(focused) < set(expanded)
+    # hide one of the new nodes
+    victim = sorted(set(expanded) - set(focused))[0]
+    click_action(page, frame, victim, "hide")
+    assert f"dolj={victim}" in page.url
+    frame = network_frame(page)
+    after_hide = canvas_nodes(frame)
+    assert victim not in after_hide and len(after_hide) == len(expanded) - 1
+    # a styling rule: size by betweenness
+    page.get_by_text("Mäklarroll (betweenness)", exact=True).click()
+    settle(page)
+    assert "storlek=betweenness" in page.url
+    frame = network_frame(page)
+    styled = canvas_nodes(frame)
+    assert set(styled) == set(after_hide) and styled != after_hide
+    # export the picture
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Bild (PNG)").click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    img = Image.open(target)
+    assert img.format == "PNG" and img.width > 300 and len(img.convert("RGB").getcolors(1 << 20)) > 20
+    # the copied link reopens the same view in a new browser session
+    link = page.url
+    other = browser.new_context(viewport=VIEWPORT, locale="sv-SE").new_page()
+    try:
+        other.goto(link)
+        other.get_by_role("heading", name="Nätverk", exact=True).first.wait_for()
+        settle(other)
+        assert canvas_nodes(network_frame(other)) == styled
+        assert other.get_by_role("radio", name="Mäklarroll (betweenness)").is_checked()
+    finally:
+        other.context.close()
+    shot(page, "natverk-utforska")
+
+
+def test_double_click_focuses(server, page):
+    open_page(page, server, "natverk", "Nätverk")
+    frame = network_frame(page)
+    frame.frame_element().scroll_into_view_if_needed()
+    pos = frame.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", "tillvaxtverket")
+    box = frame.query_selector("#mynetwork").bounding_box()
+    with page.expect_navigation():
+        page.mouse.dblclick(box["x"] + pos["x"], box["y"] + pos["y"])
+    settle(page)
+    assert "fokus=tillvaxtverket" in page.url
+    page.get_by_text("grannskap i 1 steg").first.wait_for()
+
+
+def test_the_canvas_is_in_the_first_screen_at_1280x720(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="sv-SE")
+    page = context.new_page()
+    try:
+        open_page(page, server, "natverk", "Nätverk")
+        frame = network_frame(page)
+        top = frame.frame_element().bounding_box()["y"]
+        assert top < 720 - 300, f"the canvas starts at {top:.0f} px: less than 300 px of it in the first screen"
+    finally:
+        context.close()
+
+
+def test_the_actor_network_fits_with_the_actor_in_the_centre(server, page):
+    open_page(page, server, "aktor?aktor=tillvaxtverket", "Aktör")
+    page.get_by_text("Nätverket runt Tillväxtverket").first.click()
+    frame = network_frame(page)
+    frame.wait_for_timeout(500)
+    box = frame.evaluate("""() => {
+        const el = document.getElementById('mynetwork');
+        const pos = network.getPositions();
+        const dom = Object.values(pos).map(p => network.canvasToDOM(p));
+        return {w: el.clientWidth, h: el.clientHeight, dom: dom,
+                centre: network.canvasToDOM(pos['tillvaxtverket']), label: nodes.get('tillvaxtverket').label};
+    }""")
+    assert box["label"] == "Tillväxtverket"  # the whole name, not cut
+    assert all(0 <= p["x"] <= box["w"] and 0 <= p["y"] <= box["h"] for p in box["dom"]), "a node is outside the frame"
+    assert abs(box["centre"]["x"] - box["w"] / 2) < box["w"] * 0.1
+    assert abs(box["centre"]["y"] - box["h"] / 2) < box["h"] * 0.15
+
+
+def english_words_in(text: str) -> list[str]:
+    """Schema keys (relation types, actor types, node labels, initiative kinds) in a page's text."""
+    import re
+
+    from samverkan.graph.schema import SCHEMA
+
+    keys = [*SCHEMA.relationships, *SCHEMA.derived_relationships, *SCHEMA.nodes,
+            *[k for k in SCHEMA.actor_types if k not in ("region",)], *SCHEMA.initiative_kinds]
+    return sorted({k for k in keys if re.search(rf"(?<![\w$]){re.escape(k)}(?!\w)", text)})
+
+
+VISIBLE_TEXT = """() => {
+    // What a reader sees (innerText of the live page honours CSS, so hidden text is left out)
+    // in the page and its frames, without code: the Cypher editor and query texts.
+    const read = (doc) => {
+        const code = Array.from(doc.querySelectorAll('textarea, pre, code, .stCode'));
+        const saved = code.map(e => e.style.display);
+        code.forEach(e => { e.style.display = 'none'; });
+        const text = doc.body.innerText;
+        code.forEach((e, i) => { e.style.display = saved[i]; });
+        return text; };
+    let text = read(document);
+    document.querySelectorAll('iframe').forEach(f => { try { text += '\\n' + read(f.contentDocument); } catch (e) {} });
+    return text; }"""
+
+
+@pytest.mark.parametrize("path, title", [("natverk", "Nätverk"), ("medfinansiering", "Vem medfinansierar vad"),
+                                         ("aktor", "Aktör"), ("floden", "Finansieringsflöden"),
+                                         ("jamfor", "Jämför rapporter"), ("cypher", "Cypher"), ("kallor", "Källor"),
+                                         ("granska", "Granska")])
+def test_every_page_opens_by_its_url_and_speaks_swedish(server, page, path, title):
+    open_page(page, server, path, title)
+    text = page.evaluate(VISIBLE_TEXT)
+    assert "Page not found" not in text
+    found = english_words_in(text)
+    assert not found, f"/{path} shows English type names or raw relation labels: {found}"
