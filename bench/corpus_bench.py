@@ -286,16 +286,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rebuild, nothing changed: {same['s']:.1f} s ({skipped} of {len(paths)} skipped as unchanged)")
         changed = reports[len(reports) // 2]
         name = change_one_report(changed.path, changed.region)
-        # --replace: the store takes an edited file (another sha256) for "another file for the
-        # same report" and refuses it without (graph/store.py, _documents_to_replace)
-        one_changed = build(paths, store, args.workers, replace=True)
+        # the same file edited replaces its report (no --replace needed)
+        one_changed = build(paths, store, args.workers)
         skipped = _skipped(one_changed["out"])
         with open_store("embedded", path=store, create=False, read_only=True) as s:
             found = s.query_readonly("MATCH (a:Actor)-[f:FINANCES]->(i:Initiative {name: $name}) RETURN f.doc AS doc",
                                      {"name": name})
             n_docs = len(s.documents())
         ok = set(found["doc"]) == {f"{_slug(changed.region)}-{changed.year}"} and n_docs == len(paths)
-        print(f"rebuild after one report changed ({changed.path.name}, --replace): {one_changed['s']:.1f} s "
+        print(f"rebuild after one report changed ({changed.path.name}): {one_changed['s']:.1f} s "
               f"({skipped} skipped as unchanged, 1 re-extracted and replaced; new fact in the store: "
               f"{'yes' if ok else 'NO'}; target < {TARGET_REBUILD_S:.0f} s: {verdict(one_changed['s'], TARGET_REBUILD_S)})")
 

@@ -494,8 +494,9 @@ class GraphStore(ABC):
         return {k: before.get(k, 0) - after.get(k, 0) for k in before}
 
     def _documents_to_replace(self, graph: GraphData, replace: bool) -> list[str]:
-        """The documents of `graph` the store already holds; refuses another file for one of
-        them (another sha256) unless `replace`."""
+        """The documents of `graph` the store already holds. The same file edited (same file
+        name, new content) replaces its report; another file for the same report (another
+        name and another sha256) is refused unless `replace`."""
         ids = [n.id for n in graph.by_label("Document")]
         if not ids:
             return []
@@ -504,7 +505,8 @@ class GraphStore(ABC):
             {"ids": ids})
         for row in stored.to_dict("records"):
             new = graph.nodes[row["id"]].props
-            if not replace and row["sha256"] and new.get("sha256") and row["sha256"] != new["sha256"]:
+            same_file = Path(str(row["source"] or "")).name == Path(str(new.get("source") or "")).name
+            if not replace and not same_file and row["sha256"] and new.get("sha256") and row["sha256"] != new["sha256"]:
                 raise InputError(
                     f"{self.describe()} already holds {row['id']} from {row['source']}; {new.get('source')} is another "
                     f"file for the same report (region and year): give --replace to put it in its place")

@@ -181,6 +181,23 @@ def test_rebuild_replaces_and_another_file_is_refused(tmp_path):
     assert "Vinterstaden 2" in names and "Vinterstaden" not in names
 
 
+def test_the_same_file_edited_replaces_its_report(tmp_path):
+    from samverkan.commands.build import build
+    from samverkan.graph.store import open_store
+
+    path = tmp_path / "s.lbug"
+    report = tmp_path / FILES[0].name
+    report.write_text(FILES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    build([report], path)
+    report.write_text(FILES[0].read_text(encoding="utf-8").replace("Vinterstaden", "Vinterstaden 2"), encoding="utf-8")
+    result = build([report], path)  # no --replace: it is the same report, edited
+    assert result.skipped == []
+    with open_store("embedded", path=path, create=False, read_only=True) as store:
+        names = set(run_named(store, "funding_flows", {})["initiative_name"])
+        assert len(store.documents()) == 1
+    assert "Vinterstaden 2" in names and "Vinterstaden" not in names
+
+
 def test_rebuild_cli_refuses_in_one_line(tmp_path):
     path = tmp_path / "s.lbug"
     run_cli("build", "--store", str(path), str(FILES[0]), check=True)
