@@ -198,10 +198,14 @@ def read_nodes(label: str, schema: Schema = SCHEMA) -> str:
     return f"MATCH (n:{ident(label)}) RETURN {', '.join(cols)} ORDER BY id"
 
 
-def read_rels(rel_type: str, from_label: str, to_label: str, schema: Schema = SCHEMA) -> str:
+def read_rels(rel_type: str, from_label: str, to_label: str, schema: Schema = SCHEMA,
+              by_doc: bool = False) -> str:
+    """Every relationship of one type between two labels; with `by_doc`, only those whose
+    `doc` is in the parameter $docs."""
     cols = ["r.id AS id", "a.id AS source", "b.id AS target"]
     cols += [f"r.{ident(p)} AS {ident(p)}" for p in rel_columns(rel_type, schema) if p != "id"]
-    return (f"MATCH (a:{ident(from_label)})-[r:{ident(rel_type)}]->(b:{ident(to_label)}) "
+    where = " WHERE r.doc IN $docs" if by_doc else ""
+    return (f"MATCH (a:{ident(from_label)})-[r:{ident(rel_type)}]->(b:{ident(to_label)}){where} "
             f"RETURN {', '.join(cols)} ORDER BY id")
 
 

@@ -536,10 +536,13 @@ class GraphStore(ABC):
         df = self.query_readonly("MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha256, d.extractor AS extractor")
         return {r["sha256"]: (r["id"], r["extractor"]) for r in df.to_dict("records") if r["sha256"]}
 
-    def read_graph(self) -> GraphData:
+    def read_graph(self, docs: list[str] | tuple[str, ...] | None = None) -> GraphData:
         """Everything in the store as a GraphData (documents also as Document nodes, as the
-        loaders build it). Null properties are left out."""
+        loaders build it). Null properties are left out. With `docs`, only those documents'
+        facts and the nodes they touch (and their Document nodes): what the app needs for one
+        region's reports in a store of many, read without the rest."""
         self._check_open()
+        wanted = list(docs or ())
 
         def work(tx: Any) -> GraphData:
             graph = GraphData()
@@ -548,17 +551,23 @@ class GraphStore(ABC):
                 for row in rows:
                     values = dict(zip(columns, (_plain(v) for v in row)))
                     node_id = values.pop("id")
+                    if wanted and label == "Document" and node_id not in wanted:
+                        continue
                     props = {k: v for k, v in values.items() if v is not None}
                     graph.add_node(Node(node_id, label, props))
                     if label == "Document":
                         graph.documents.append({"id": node_id, **props})
             for rtype, a, b in cypher.rel_pairs():
-                columns, rows = self._run(tx, cypher.read_rels(rtype, a, b))
+                by_doc = bool(wanted) and "doc" in cypher.rel_columns(rtype)
+                columns, rows = self._run(tx, cypher.read_rels(rtype, a, b, by_doc=by_doc),
+                                          {"docs": wanted} if by_doc else None)
                 for row in rows:
                     values = dict(zip(columns, (_plain(v) for v in row)))
                     rel_id, source, target = values.pop("id"), values.pop("source"), values.pop("target")
                     props = {k: v for k, v in values.items() if v is not None}
                     graph.add_relationship(Relationship(rel_id, rtype, source, target, props))
+            if wanted:
+                _keep_documents(graph, set(wanted))
             return graph
 
         return self._attempt(work, True, self._query_error)
@@ -709,6 +718,18 @@ def one_line(exc: BaseException | str, limit: int = 300) -> str:
 # =====================================================================================
 # Factory
 # =====================================================================================
+def _keep_documents(graph: GraphData, docs: set[str]) -> None:
+    """Trim a graph read for `docs` to what they hold: their sections (a Section's `doc`),
+    the nodes their facts touch, and no relationship to anything dropped (PART_OF carries no
+    `doc` of its own, so it is kept only between kept ends)."""
+    keep = set(docs) | {n.id for n in graph.nodes.values() if n.label == "Section" and n.props.get("doc") in docs}
+    keep |= {end for r in graph.relationships.values() if r.props.get("doc") in docs for end in (r.source, r.target)}
+    for node_id in [n for n in graph.nodes if n not in keep]:
+        del graph.nodes[node_id]
+    for rel_id in [k for k, r in graph.relationships.items() if r.source not in keep or r.target not in keep]:
+        del graph.relationships[rel_id]
+
+
 def open_store(backend: str | None = None, path: str | Path | None = None, uri: str | None = None,
                create: bool = True, read_only: bool = False) -> GraphStore:
     """Open a store. `backend` is "embedded" or "neo4j" (default: settings.default_backend(),

@@ -29,6 +29,20 @@ def test_write_twice_changes_nothing(store):
     assert snapshot(store) == first
 
 
+def test_read_graph_of_some_documents(store):
+    """What the app reads for one region's reports: only their facts, the nodes these touch,
+    their sections and Document nodes, and no relationship to anything left out."""
+    store.write(doc1())
+    store.write(doc2())
+    full, part = store.read_graph(), store.read_graph([D1])
+    assert [d["id"] for d in part.documents] == [D1]
+    assert {r.id for r in part.relationships.values() if r.props.get("doc")} == \
+        {r.id for r in full.relationships.values() if r.props.get("doc") == D1}
+    assert all(r.source in part.nodes and r.target in part.nodes for r in part.relationships.values())
+    assert {n.id for n in part.nodes.values() if n.label == "Document"} == {D1}
+    assert len(part.nodes) < len(full.nodes)
+
+
 def test_read_graph_round_trip(store, tmp_path):
     store.write(doc1())
     assert snapshot(store) == expected_snapshot(doc1())
