@@ -73,7 +73,6 @@ def split_clauses(a: Analysis, lexicon: Lexicon) -> list[Clause]:
         if k in in_amount:
             continue  # the comma of "1,2 miljoner kronor"
         prev = tokens[k - 1].text if k else ""
-        nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
         if tok.text == ";":
             cuts.append((k + 1, ";"))
             in_relative = False
@@ -93,7 +92,6 @@ def split_clauses(a: Analysis, lexicon: Lexicon) -> list[Clause]:
             cuts.append((k, "och"))  # ", och …" joins two clauses
             in_relative = False
         elif w == "och" and k + 1 < len(tokens) and tokens[k + 1].start in party_starts:
-            lo = cuts[-1][0]
             continues = k > 0 and any(e == tokens[k - 1].end for e in party_ends)  # "… av Vinnova och RISE"
             if continues and _list_after_preposition(a, k, party_spans):
                 continue  # "finansieras av Tillväxtverket och Lunds universitet med 4,5 mnkr": one list

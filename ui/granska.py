@@ -26,7 +26,7 @@ def _find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     """Where any of `names` (a node's name and aliases, longest first) stands in `text`; a
     name not found whole is looked for by its first word of four letters or more
-    ("Länsstyrelsen i Västmanlands län" -> "länsstyrelsen")."""
+    ("Länsstyrelsen i Dalarnas län" -> "länsstyrelsen")."""
     names = sorted({n for n in names if n}, key=len, reverse=True)
     for name in names:
         spans = _find_all(text, name)

@@ -8,6 +8,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from samverkan.graph.money import format_sek
 
 from . import labels

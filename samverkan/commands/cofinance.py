@@ -25,7 +25,7 @@ def add_store_arguments(p) -> None:
     p.add_argument("--uri", help="Neo4j URI (default NEO4J_URI); implies --backend neo4j")
     p.add_argument("--store", type=Path, help=f"embedded store path (default {settings.store_path()})")
     p.add_argument("--doc", help="the report (document id) to use when the store holds several")
-    p.add_argument("--region", help="only the reports of this region (name or id, e.g. Västmanland)")
+    p.add_argument("--region", help="only the reports of this region (name or id, e.g. Dalarna)")
     p.add_argument("--year", type=int, help="only the reports of this year")
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from samverkan.errors import InputError, SamverkanError
-from samverkan.graph.model import GraphData, Node, Relationship
+from samverkan.graph.model import GraphData, Relationship
 from samverkan.graph.schema import SCHEMA
 
 from .base import ReviewBase, base_dir, load_base

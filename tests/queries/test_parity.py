@@ -41,6 +41,8 @@ def param_sets(name: str, graph) -> list[dict]:
 
     if params == {"section"}:
         return with_docs([{"section": s} for s in SECTION_VALUES])
+    if params == {"section", "reviewed"}:  # only reviewed facts, or every fact
+        return with_docs([{"section": s, "reviewed": r} for s in SECTION_VALUES for r in ("", "ja")])
     if params == {"actor"}:
         everyone = [{"actor": a} for a in actor_ids(graph)] + [{"actor": "no-such-actor"}]
         if not limited:

@@ -11,16 +11,13 @@ tests are skipped with the reason, except in CI (CI set), where they fail.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from ui_helpers import DATA, PROJECT_ROOT
+from ui_helpers import DATA, PROJECT_ROOT, ui_server
 
 pytestmark = pytest.mark.browser
 
@@ -55,10 +52,6 @@ def browser():
             b.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -66,41 +59,11 @@ def server(tmp_path_factory, browser):
     """`samverkan ui` on a free port with a store that does not exist yet; its base URL."""
     tmp = tmp_path_factory.mktemp("ui-e2e")
     store = tmp / "samverkan.lbug"
-    port = free_port()
-    env = dict(os.environ, SAMVERKAN_BACKEND="embedded", SAMVERKAN_STORE=str(store), PYTHONUNBUFFERED="1")
-    env.pop("NEO4J_URI", None)
-    log_path = tmp / "ui.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen([sys.executable, "-m", "samverkan", "ui", "--port", str(port), "--headless",
-                             "--address", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT, env=env,
-                            cwd=tmp, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"samverkan ui exited with {proc.returncode}:\n{log_path.read_text()}", pytrace=False)
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
-                    if resp.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"samverkan ui did not answer within {STARTUP_TIMEOUT}s:\n{log_path.read_text()}",
-                            pytrace=False)
-            time.sleep(0.5)
+    env = dict(os.environ, SAMVERKAN_BACKEND="embedded", SAMVERKAN_STORE=str(store))
+    with ui_server(env, tmp, STARTUP_TIMEOUT) as base:
         assert store.exists(), "samverkan ui should have built the missing store"
         SERVER_STORE[base] = store
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture

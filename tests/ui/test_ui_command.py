@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from ui_helpers import free_port
+
 from samverkan.commands import ui as ui_command
 from samverkan.errors import EXIT_STORE, EXIT_USAGE, SamverkanError
 
@@ -74,7 +76,3 @@ def test_neo4j_down_fails_before_the_app_starts():
     assert "Traceback" not in out.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

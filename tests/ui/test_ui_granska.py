@@ -11,12 +11,10 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from ui_helpers import PROJECT_ROOT
+from ui_helpers import PROJECT_ROOT, ui_server
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +27,6 @@ def _unavailable(message: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{message} (CI is set: browser tests may not be skipped)", pytrace=False)
     pytest.skip(message)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def settle(page) -> None:
@@ -76,35 +66,8 @@ def app(tmp_path_factory):
         build([BUNDLED_REPORT], store)
     finally:
         os.environ.pop("SAMVERKAN_REVIEWS") if old is None else os.environ.__setitem__("SAMVERKAN_REVIEWS", old)
-    port = free_port()
-    log = open(tmp / "ui.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "samverkan", "ui", "--port", str(port), "--headless",
-                             "--address", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT, env=env, cwd=tmp,
-                            start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"samverkan ui exited: {(tmp / 'ui.log').read_text()}", pytrace=False)
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
-                    if resp.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("samverkan ui did not answer", pytrace=False)
-            time.sleep(0.5)
+    with ui_server(env, tmp) as base:
         yield base, env, tmp
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
 
 
 def test_reject_and_accept_then_rebuild(app):

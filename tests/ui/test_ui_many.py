@@ -5,14 +5,10 @@ pages, Chromium (Playwright) for the same steps in a real browser."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from ui_helpers import DATA, assert_clean, network_html, network_nodes, page_opener, texts, widget
+from ui_helpers import DATA, ui_server, assert_clean, network_html, network_nodes, page_opener, texts, widget
 
 J20, J21, D20 = "region-jamtland-harjedalen-2020", "region-jamtland-harjedalen-2021", "region-dalarna-2020"
 FILES = [DATA / "report_fixture_jamtland.txt", DATA / "report_fixture_jamtland_2021.txt", DATA / "report_fixture_dalarna_2020.txt"]
@@ -123,27 +119,14 @@ def test_the_actor_page_shows_the_actor_across_reports(many_app):
 # ---- in the browser -----------------------------------------------------------------------
 @pytest.mark.browser
 def test_choosing_region_and_year_in_the_browser(many_store, tmp_path):
-    from test_ui_browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, free_port, network_frame, settle, shot
+    from test_ui_browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, network_frame, settle, shot
 
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail("Chromium missing") if os.environ.get("CI") else pytest.skip("no Chromium")
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
     env = dict(os.environ, SAMVERKAN_BACKEND="embedded", SAMVERKAN_STORE=str(many_store))
-    env.pop("NEO4J_URI", None)
-    proc = subprocess.Popen([sys.executable, "-m", "samverkan", "ui", "--port", str(port), "--headless",
-                             "--address", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env,
-                            start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.5)
+    with ui_server(env, tmp_path) as base:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_context(viewport=VIEWPORT, locale="sv-SE").new_page()
@@ -168,6 +151,3 @@ def test_choosing_region_and_year_in_the_browser(many_store, tmp_path):
             assert "nya parter" in body and "Region Jämtland Härjedalen 2020 → Region Jämtland Härjedalen 2021" in body
             shot(page, "jamfor")
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -79,3 +80,57 @@ def page_opener():
         return at
 
     return open_page
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def ui_server(env: dict, cwd: Path, timeout: float = 180):
+    """`samverkan ui` as a subprocess on a free port with `env`, its output in cwd/ui.log;
+    yields the base URL once the server answers its health check, stops it afterwards. A
+    server that exits or stays silent fails the test with its log."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import pytest
+
+    port = free_port()
+    env = {**env, "PYTHONUNBUFFERED": "1"}
+    env.pop("NEO4J_URI", None) if env.get("SAMVERKAN_BACKEND") == "embedded" else None
+    log_path = Path(cwd) / "ui.log"
+    log = open(log_path, "w")
+    proc = subprocess.Popen([sys.executable, "-m", "samverkan", "ui", "--port", str(port), "--headless",
+                             "--address", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT, env=env,
+                            cwd=cwd, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"samverkan ui exited with {proc.returncode}:\n{log_path.read_text()}", pytrace=False)
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
+                    if resp.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"samverkan ui did not answer within {timeout:.0f}s:\n{log_path.read_text()}", pytrace=False)
+            time.sleep(0.5)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
