@@ -165,6 +165,11 @@ def _graph(cfg: StoreConfig, ver: int, _store: Any):
     return _store.read_graph()
 
 
+def graph():
+    """The store's whole graph, read once per store version (shared, read-only: never mutate it)."""
+    return _graph(config(), version(), store())
+
+
 @st.cache_resource(show_spinner="Läser grafen …", max_entries=8)
 def _network_data(cfg: StoreConfig, ver: int, docs: tuple[str, ...], _store: Any):
     """The chosen reports' network. For a selection only its documents' facts are read (a

@@ -49,7 +49,7 @@ def base_of(doc: str):
 
 def store_graph():
     """The store's graph, read once per store version (shared with the other pages)."""
-    return common._graph(common.config(), common.version(), store)
+    return common.graph()
 
 
 # ---- the report ---------------------------------------------------------------------------
