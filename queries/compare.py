@@ -25,7 +25,8 @@ from samverkan.graph.folding import fold
 from samverkan.graph.schema import SCHEMA
 
 from .catalogue import run_named
-from .reports import actor_type_sv, markdown_table
+from .report_writers import markdown_table
+from .reports import actor_type_sv
 
 FORMATS = ("md", "csv", "xlsx")
 PARTNER_STATUS = {"gained": "ny", "lost": "borta", "kept": "kvar"}

@@ -1,4 +1,4 @@
-"""Report downloads (md, csv, xlsx, docx) built by samverkan.queries.reports — the same
+"""Report downloads (md, csv, xlsx, docx) built by samverkan.queries.reports and written by queries/report_writers.py — the same
 files `samverkan report --section S --format F` writes — cached per store version."""
 from __future__ import annotations
 
@@ -24,14 +24,14 @@ MIME = {
 
 def report_bytes(store: Any, section: str, fmt: str, doc: str | None = None) -> bytes:
     """The report of `section` ("3.1" … or "all") in `fmt`, as the bytes of the file."""
-    from samverkan.queries import reports
+    from samverkan.queries import report_writers, reports
 
     report = reports.build_report(store, section, doc or None)
     if fmt in ("md", "csv"):
-        return str(reports.render(report, fmt)).encode("utf-8")
+        return str(report_writers.render(report, fmt)).encode("utf-8")
     with tempfile.TemporaryDirectory(prefix="samverkan-report-") as tmp:
         path = Path(tmp) / f"rapport.{fmt}"
-        reports.render(report, fmt, path)
+        report_writers.render(report, fmt, path)
         return path.read_bytes()
 
 

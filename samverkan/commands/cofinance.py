@@ -95,7 +95,8 @@ def _plain(value: Any) -> Any:
 
 def render(df, fmt: str) -> str:
     from samverkan.graph.money import format_sek
-    from samverkan.queries.reports import markdown_table, reference
+    from samverkan.queries.report_writers import markdown_table
+    from samverkan.queries.reports import reference
 
     records = df.to_dict("records")
     if fmt == "json":

@@ -34,7 +34,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from samverkan.queries.reports import build_report, render, resolve_sections
+    from samverkan.queries.report_writers import render
+    from samverkan.queries.reports import build_report, resolve_sections
 
     try:  # a bad section fails before any store is opened
         sections = resolve_sections(args.section)

@@ -9,7 +9,8 @@ import json
 import pytest
 
 from samverkan.queries.catalogue import run_named
-from samverkan.queries.reports import build_report, to_markdown, write_docx, write_xlsx
+from samverkan.queries.report_writers import to_markdown, write_docx, write_xlsx
+from samverkan.queries.reports import build_report
 
 from .conftest import FIXTURE_DOC, FIXTURE_REPORT, run_cli
 

@@ -108,7 +108,8 @@ import json
 import pytest
 
 from samverkan.queries.catalogue import run_named
-from samverkan.queries.reports import build_report, to_markdown
+from samverkan.queries.report_writers import to_markdown
+from samverkan.queries.reports import build_report
 
 from .conftest import BUNDLED_DOC, GOLDEN_DIR, SECTIONS, update_golden
 

@@ -104,7 +104,8 @@ def test_brokers_agree(bundled_embedded, bundled_neo4j):
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_report_is_the_same_from_both_engines(bundled_embedded, bundled_neo4j, section):
-    from samverkan.queries.reports import build_report, to_csv, to_markdown
+    from samverkan.queries.report_writers import to_csv, to_markdown
+    from samverkan.queries.reports import build_report
 
     a = build_report(bundled_embedded, section)
     b = build_report(bundled_neo4j, section)

@@ -9,10 +9,8 @@ import json
 
 import pytest
 
-from samverkan.queries.reports import (
-    build_report, line_items, reference, report_sections, resolve_sections, to_csv, to_markdown,
-    write_docx, write_xlsx,
-)
+from samverkan.queries.report_writers import line_items, to_csv, to_markdown, write_docx, write_xlsx
+from samverkan.queries.reports import build_report, reference, report_sections, resolve_sections
 
 from .conftest import BUNDLED_DOC, SECTIONS, run_cli
 
@@ -113,7 +111,7 @@ def test_docx_is_a4_with_widths_by_content(report, tmp_path):
     import docx
     from docx.shared import Cm
     from docx.oxml.ns import qn
-    from samverkan.queries.reports import DOCX_TABLES, TEXT_WIDTH_CM
+    from samverkan.queries.report_writers import DOCX_TABLES, TEXT_WIDTH_CM
     document = docx.Document(str(write_docx(report, tmp_path / "rapport.docx")))
     page = document.sections[0]
     assert abs(page.page_width.cm - 21.0) < 0.01 and abs(page.page_height.cm - 29.7) < 0.01
