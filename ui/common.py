@@ -11,6 +11,7 @@ changes made from outside), so no page shows a graph older than the last change 
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 from contextlib import contextmanager
@@ -474,8 +475,22 @@ def table(df: pd.DataFrame, widths: dict[str, int] | None = None, key: str | Non
         else:
             config[col] = st.column_config.TextColumn(width=w)
     wrap = "Belägg" in df.columns and not pd.api.types.is_numeric_dtype(df["Belägg"])
-    st.dataframe(df, hide_index=True, width="stretch", column_config=config, key=key,
-                 row_height=EVIDENCE_ROW_HEIGHT if wrap else None)
+    height = evidence_row_height(df["Belägg"].tolist(), widths["Belägg"]) if wrap else None
+    st.dataframe(df, hide_index=True, width="stretch", column_config=config, key=key, row_height=height)
+
+
+CHAR_PX = 7.2       # average width of a character of the table font (px)
+LINE_PX = 21        # height of a line of wrapped cell text (px)
+MAX_ROW_PX = 480    # a row never taller than this (a paragraph-long "sentence" scrolls in its cell)
+
+
+def evidence_row_height(sentences: list[Any], width_px: int) -> int:
+    """Row height (px) at which the longest evidence sentence wraps whole in a column of
+    `width_px`: every row of a table has one height, so the longest sets it (at least three
+    lines, EVIDENCE_ROW_HEIGHT)."""
+    per_line = max(10, int((width_px - 16) / CHAR_PX))
+    lines = max([math.ceil(len(str(s or "")) / per_line) for s in sentences] or [1])
+    return int(min(MAX_ROW_PX, max(EVIDENCE_ROW_HEIGHT, LINE_PX * lines + 14)))
 
 
 def join_list(value: Any) -> str:

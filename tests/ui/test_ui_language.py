@@ -31,3 +31,13 @@ def test_catalogue_errors_are_said_in_swedish():
 def test_engine_messages_are_quoted_not_passed_off_as_ours():
     said = common.swedish_error(QueryError("Invalid input 'MATCHX': expected ..."))
     assert said == "Frågan misslyckades: Databasens meddelande: Invalid input 'MATCHX': expected ..."
+
+
+def test_evidence_rows_are_tall_enough_for_the_longest_sentence():
+    short = common.evidence_row_height(["Kort."], 400)
+    assert short == common.EVIDENCE_ROW_HEIGHT
+    sentence = "Projektet finansieras av Tillväxtverket och Region Exempel med 2,4 miljoner kronor. " * 4
+    tall = common.evidence_row_height(["Kort.", sentence], 400)
+    per_line = int((400 - 16) / common.CHAR_PX)
+    assert tall >= common.LINE_PX * -(-len(sentence) // per_line)  # every line of the longest sentence fits
+    assert common.evidence_row_height([sentence * 20], 400) == common.MAX_ROW_PX
