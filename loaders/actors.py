@@ -60,6 +60,17 @@ CAPITALISED = re.compile(r"^[A-ZÅÄÖ][\w&.+-]*(?:\s+(?:[A-ZÅÄÖ0-9][\w&.+-]*
 LIST_INTRO = re.compile(r"\s*(?::|\s[–-]\s*(?:som|såsom)|,?\s+(?:såsom|som|t\.\s?ex\.|till exempel|bland annat|bl\.\s?a\.)(?=\s))\s*")
 WORD = re.compile(r"[^\W\d_]+")
 LIST_END = re.compile(r"[;!?]|\.(?:\s|$)|\s[–-]\s")
+# Names as the parties of a clause, where the words around make them parties: before "är
+# partner/deltagare/medfinansiär …" or "deltar", after "tillsammans/i samarbete/i samverkan med":
+# "Sweden Food Arena och Skånemejierier är partner i projektet", "Saab och Ericsson deltar som
+# industripartner", "genomförs tillsammans med Holmen Skog och Skogforsk." The role word is
+# checked against the lexicon (partner_noun, funder_noun); a name is capitalised words only.
+_NAME = r"[A-ZÅÄÖ][\w&.+-]*(?:\s+[A-ZÅÄÖ0-9][\w&.+-]*){0,4}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+(?:och|samt)\s+{_NAME})?"
+PARTIES_BEFORE_ROLE = re.compile(
+    rf"(?:^|[.;:]\s+|,\s+(?:och|samt)\s+|,\s+|\s(?:och|medan)\s+)(?P<names>{_NAMES})\s+"
+    r"(?:(?:är|blir|var|blev)\s+(?:också\s+|även\s+|sedan\s+\w+\s+)?(?P<role>\w+(?:\s+\w+)?)|(?P<verb>deltar|medverkar)\b)")
+PARTIES_AFTER_WITH = re.compile(r"\b(?:tillsammans|i samarbete|i samverkan)\s+med\s+(?P<names>[^.;:]+?)(?=\s*[.;:]|,\s+(?:som|vilket|där|och\s+[a-zåäö])|\s+som\b|$)")
 LOWERCASE_PREPOSITIONS = re.compile(r"\b(i|inom|för|över|utanför|hela)\s+$")
 # Capitalised words right after a known name: a branch or a longer name ("Coompanion Blekinge",
 # "Hela Sverige ska leva X-ing Gävleborg", "RISE Research Institutes of Sweden AB").
@@ -69,6 +80,23 @@ PUBLIC_TYPES = ("region", "county_board", "municipality", "state_agency", "unive
 # Words that end a name's extension: roles, and designators of what the name already names
 ROLE_WORDS = {"lead", "partner", "partners", "koordinator", "coordinator", "projektägare", "huvudman", "ordförande",
               "programme", "program", "programmet"}
+
+
+COMPANY_FORM = re.compile(r"\s(?:AB|Aktiebolag|HB|KB|ek\.\s?för\.)$")
+
+
+def _join_company_names(items: list[str], written: str) -> list[str]:
+    """A list split at "och" joined again where the "och" is inside a company's name:
+    ["Högskolan i Borås", "Borås Energi", "Miljö AB"] -> [..., "Borås Energi och Miljö AB"]
+    when the text says "Borås Energi och Miljö AB" (the company form ends the name)."""
+    out: list[str] = []
+    for item in items:
+        joined = f"{out[-1]} och {item}" if out else ""
+        if out and COMPANY_FORM.search(item) and " " in item and joined in written and not COMPANY_FORM.search(out[-1]):
+            out[-1] = joined
+        else:
+            out.append(item)
+    return out
 
 
 @dataclass
@@ -292,6 +320,7 @@ class ActorFinder:
         for sentence in sentences:
             self._discover_in_lists(sentence.text)
             self._discover_introduced_lists(sentence.text)
+            self._discover_named_parties(sentence.text)
         self._merge_short_names()
 
     def _merge_short_names(self) -> None:
@@ -410,6 +439,36 @@ class ActorFinder:
                     break
                 if item not in self.places and not self.matcher.find(item) and not is_common_word(item):
                     self.discover_name(item, self.type_of_name(item), "enumeration")
+
+    def _discover_named_parties(self, text: str) -> None:
+        """Unknown names that a clause makes parties (PARTIES_BEFORE_ROLE, PARTIES_AFTER_WITH):
+        companies and organisations no gazetteer lists, named as partners, participants or
+        co-financiers. Several capitalised words make a name ("Holmen Skog"); one word counts
+        unless it opens the sentence and is an ordinary word ("Projektet", "Kommunen")."""
+        from .words import get_lexicon
+
+        words = get_lexicon()
+        found: list[tuple[str, bool]] = []  # (the names, whether they open the sentence)
+        for m in PARTIES_BEFORE_ROLE.finditer(text):
+            roles = (m.group("role") or "").lower().split()  # the role word, or an adjective and it
+            if m.group("verb") or any(words.classes_of(r) & {"partner_noun", "funder_noun"}
+                                      or r.endswith(("partner", "partners", "partnern", "partnerna")) for r in roles):
+                found.append((m.group("names"), not text[: m.start("names")].strip()
+                              or text[: m.start("names")].rstrip()[-1:] in ".;:"))
+        found += [(m.group("names"), False) for m in PARTIES_AFTER_WITH.finditer(text)]
+        for names, opens in found:
+            for position, item in enumerate(_join_company_names(LIST_SPLIT.split(names), names)):
+                item = item.strip(" .:;")
+                if not item or len(item.split()) > 5 or item in self.places or not CAPITALISED.match(item):
+                    continue
+                known = self.matcher.find(item)
+                if known and known[0].text == item:
+                    continue
+                if any(w.lower() in _pointer_words() for w in item.split()):
+                    continue
+                if " " not in item and position == 0 and opens and is_common_word(item):
+                    continue
+                self.discover_name(item, self.type_of_name(item), "party")
 
     def type_of_name(self, name: str) -> str:
         words = name.split()

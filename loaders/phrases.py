@@ -382,6 +382,9 @@ class PhraseReader:
         if actor:
             return Target("actor", actor.id, actor.start, actor.end)
         tok = self.tokens[i].text
+        if self.lexicon.is_a(tok, "share_noun") or (self.lexicon.is_a(tok, "share_adjective") and i + 1 < stop
+                                                    and self.lexicon.is_a(self.tokens[i + 1].text, "share_noun")):
+            return None  # "Resterande del finansieras av …", "Resten": a share of the thing named before
         kind = self.lexicon.initiative_kind(tok)
         named_after = self._mention_at(self.a.initiatives, i + 1) if kind and i + 1 < stop else None
         if named_after:  # "projektet Leader Linné", a name known as an initiative
@@ -419,6 +422,8 @@ class PhraseReader:
         definite = self.lexicon.lemma(self.tokens[i].text) != self.tokens[i].text.lower()
         if (i + 1 >= stop or self.tokens[i + 1].text in PUNCTUATION_STOP) and definite:
             return None  # a bare "projektet": an anaphor, resolved elsewhere
+        if definite and self.lexicon.is_passive(self.tokens[i + 1].text):
+            return None  # "Satsningen leds av A och finansieras av B": the subject, an anaphor, before its verb
         if nxt in ("om", "för", "kring", "inom", "av", "på", "med", "i", "till", "kopplad", "kopplat"):
             return self._activity(i, stop, kind)
         if self.tokens[i + 1].text[:1].islower() and self.lexicon.lemma(self.tokens[i].text) != self.tokens[i].text.lower():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -341,12 +340,3 @@ def test_report_repairs(repaired_report):
     assert out[88].endswith("När remisstiden")
     assert out[100].startswith("uppföljnings- och lärandesystem")
 
-
-def test_report_speed(report):
-    get_lexicon().load()
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.perf_counter()
-        repair_text(report)
-        best = min(best, time.perf_counter() - t0)
-    assert best < 1.0
