@@ -378,6 +378,24 @@ _SWEDISH_DETAILS = [
     (re.compile(r"^unterminated .* in the query$"), lambda m: "frågan har en sträng, ett `namn` eller en kommentar som inte avslutas"),
     # "empty query"
     (re.compile(r"^empty query$"), lambda m: "frågan är tom"),
+    # what a reviewer's decision can be refused for (samverkan/review/service.py)
+    (re.compile(r"^a new actor or initiative needs a name$"), lambda m: "en ny aktör eller insats behöver ett namn"),
+    (re.compile(r"^a fact needs two different parties$"), lambda m: "en uppgift behöver två olika parter"),
+    # "not an amount in kronor: 'tio'"
+    (re.compile(r"^not an amount in kronor: (.*)$"), lambda m: f"inte ett belopp i kronor: {m[1]}"),
+    (re.compile(r"^an amount cannot be negative$"), lambda m: "ett belopp kan inte vara negativt"),
+    (re.compile(r"^nothing to change: the fact already reads so$"), lambda m: "inget att ändra: uppgiften lyder redan så"),
+    (re.compile(r"^mark the words in the text that state the fact"), lambda m: "markera orden i texten som säger det (citatet)"),
+    # "the quote is not in the text of region-x-2020: 'Regionen bidrar …'"
+    (re.compile(r"^the quote is not in the text of (\S+): (.*)$"), lambda m: f"citatet står inte i texten till {m[1]}: {m[2]}"),
+    # "finansierar carries no amount"
+    (re.compile(r"^(.+) carries no amount$"), lambda m: f"relationen ”{m[1]}” har inget belopp"),
+    # "finansierar goes Aktör -> Insats, not Insats -> Aktör"
+    (re.compile(r"^(.+) goes (.+), not (.+)$"), lambda m: f"relationen ”{m[1]}” går {m[2]}, inte {m[3]}"),
+    (re.compile(r"^only two actors or two initiatives can be merged$"),
+     lambda m: "bara två aktörer eller två insatser kan slås ihop"),
+    (re.compile(r"^choose two different nodes to merge$"), lambda m: "välj två olika att slå ihop"),
+    (re.compile(r"^\w+: a node cannot be merged with itself$"), lambda m: "en nod kan inte slås ihop med sig själv"),
 ]
 
 

@@ -90,6 +90,9 @@ def ingest(store: Any, filename: str, content: bytes, progress: Progress | None 
     )
 
 
+GENERIC_INPUT_ERROR = "Filen kunde inte läsas som en rapport."
+
+
 def input_error_sv(exc: Exception) -> str:
     """A Swedish reading of the loaders' one-line InputError messages."""
     text = str(exc)
@@ -111,4 +114,4 @@ def input_error_sv(exc: Exception) -> str:
         return "Filen är för stor."
     if "pdf" in low:
         return "PDF-filen kunde inte läsas."
-    return "Filen kunde inte läsas som en rapport."
+    return GENERIC_INPUT_ERROR

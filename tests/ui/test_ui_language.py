@@ -41,3 +41,10 @@ def test_evidence_rows_are_tall_enough_for_the_longest_sentence():
     per_line = int((400 - 16) / common.CHAR_PX)
     assert tall >= common.LINE_PX * -(-len(sentence) // per_line)  # every line of the longest sentence fits
     assert common.evidence_row_height([sentence * 20], 400) == common.MAX_ROW_PX
+
+
+def test_review_refusals_are_said_in_swedish():
+    assert common.swedish_detail("a fact needs two different parties") == "en uppgift behöver två olika parter"
+    assert common.swedish_detail("the quote is not in the text of region-x-2020: 'Regionen bidrar'") == \
+        "citatet står inte i texten till region-x-2020: 'Regionen bidrar'"
+    assert common.swedish_detail("finansierar goes Aktör -> Insats, not Insats -> Aktör").startswith("relationen ”finansierar” går")

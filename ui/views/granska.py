@@ -250,7 +250,7 @@ if index is not None and row.rel is not None:
                                    created={**created_a, **created_b}, who=who,
                                    why=(st.session_state.get("gr_reason") or "").strip() or None)
             except SamverkanError as exc:
-                st.error(f"Ändringen sparades inte: {exc}")
+                st.error(f"Ändringen sparades inte: {common.swedish_detail(str(exc))}")
             else:
                 decide([j], "Uppgiften är ändrad.", advance_to=next_key)
                 st.rerun()
@@ -277,7 +277,7 @@ with st.expander("Lägg till en uppgift som saknas", icon=":material/add:"):
             j = service.add(doc, base, graph, add_type, add_source, add_target, quote, add_amount,
                             created={**made_a, **made_b}, who=who)
         except SamverkanError as exc:
-            st.error(f"Uppgiften lades inte till: {exc}")
+            st.error(f"Uppgiften lades inte till: {common.swedish_detail(str(exc))}")
         else:
             decide([j], "Uppgiften är tillagd.", advance_to=j.fact_key)
             st.rerun()
@@ -299,7 +299,7 @@ with st.expander("Aktörer och insatser: slå ihop, dela, byt namn", icon=":mate
         try:
             j = service.merge(doc, graph, keep, other, who=who)
         except SamverkanError as exc:
-            st.error(f"Sammanslagningen sparades inte: {exc}")
+            st.error(f"Sammanslagningen sparades inte: {common.swedish_detail(str(exc))}")
         else:
             decide([j], f"{name_of.get(other, other)} är sammanslagen med {name_of.get(keep, keep)}.")
             st.rerun()
@@ -311,7 +311,7 @@ with st.expander("Aktörer och insatser: slå ihop, dela, byt namn", icon=":mate
         try:
             j = service.rename(doc, graph, ren, new_name, who=who)
         except SamverkanError as exc:
-            st.error(f"Namnbytet sparades inte: {exc}")
+            st.error(f"Namnbytet sparades inte: {common.swedish_detail(str(exc))}")
         else:
             decide([j], f"{name_of.get(ren, ren)} heter nu {new_name.strip()}.")
             st.rerun()

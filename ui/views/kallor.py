@@ -9,7 +9,7 @@ from samverkan import settings
 from samverkan.errors import InputError, SamverkanError
 from samverkan.graph.money import has_amount
 from samverkan.ui import common
-from samverkan.ui.sources import ACCEPTED, ingest, input_error_sv
+from samverkan.ui.sources import ACCEPTED, GENERIC_INPUT_ERROR, ingest, input_error_sv
 
 st.title("Källor")
 st.caption("Rapporterna som grafen bygger på. Läs in fler regioners eller års återrapporteringar "
@@ -63,8 +63,9 @@ if st.button("Läs in i grafen", key="src_load", type="primary", disabled=upload
                         lambda pct, text: bar.progress(pct, text=text), replace=replace)
     except InputError as exc:
         bar.empty()
-        st.error(f"{upload.name} kunde inte läsas in: {input_error_sv(exc)} Grafen är oförändrad. (Detalj: {exc})",
-                 icon=":material/error:")
+        said = input_error_sv(exc)
+        detail = f" (Teknisk detalj, på engelska: {exc})" if said == GENERIC_INPUT_ERROR else ""
+        st.error(f"{upload.name} kunde inte läsas in: {said} Grafen är oförändrad.{detail}", icon=":material/error:")
     except SamverkanError as exc:
         bar.empty()
         st.error(f"{upload.name} kunde inte skrivas till grafen; inget skrevs. {common.swedish_error(exc)}",
