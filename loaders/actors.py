@@ -205,6 +205,16 @@ def _inside_unknown_name(text: str, start: int, places: set[str]) -> bool:
     return word[:1].isupper() and word.isalpha() and word not in places and word.lower() not in _function_words()
 
 
+# Endings of Swedish nouns in definite or plural form ("Kommunerna", "Företagen", "Aktörer")
+INFLECTED_NOUN = re.compile(r"(?:na|er|ar|or|en|et)$")
+
+
+def _bare_name_word(word: str, lexicon) -> bool:
+    """"Saab och Ericsson deltar": a frequent word that opens a list of parties is a name when it
+    is no inflected noun ("Kommunerna och Almi deltar") and no word the lexicon knows."""
+    return not INFLECTED_NOUN.search(word.lower()) and not lexicon.classes_of(word.lower())
+
+
 class ActorFinder:
     """Finds actor mentions in one document, discovering and resolving unknown actors."""
 
@@ -457,16 +467,19 @@ class ActorFinder:
                               or text[: m.start("names")].rstrip()[-1:] in ".;:"))
         found += [(m.group("names"), False) for m in PARTIES_AFTER_WITH.finditer(text)]
         for names, opens in found:
-            for position, item in enumerate(_join_company_names(LIST_SPLIT.split(names), names)):
-                item = item.strip(" .:;")
+            items = [item.strip(" .:;") for item in _join_company_names(LIST_SPLIT.split(names), names)]
+            known_items = {item for item in items if (k := self.matcher.find(item)) and k[0].text == item}
+            for position, item in enumerate(items):
                 if not item or len(item.split()) > 5 or item in self.places or not CAPITALISED.match(item):
                     continue
-                known = self.matcher.find(item)
-                if known and known[0].text == item:
+                if item in known_items:
                     continue
                 if any(w.lower() in _pointer_words() for w in item.split()):
                     continue
-                if " " not in item and position == 0 and opens and is_common_word(item):
+                # "Projektet deltar" opens with an ordinary word; "Saab och Ericsson deltar" names
+                # a company beside a known one
+                if " " not in item and position == 0 and opens and is_common_word(item) \
+                        and not (len(items) > 1 and _bare_name_word(item, words)):
                     continue
                 self.discover_name(item, self.type_of_name(item), "party")
 

@@ -166,7 +166,7 @@ def run_before(a: Analysis, pos: int, start: int, gap_words: frozenset[str], pla
     if not preceding:
         return []
     gap = a.text[preceding[-1].end : pos]
-    if not _subject_gap(gap, gap_words):
+    if not is_subject_gap(gap, gap_words):
         return []
     run = [preceding[-1]]
     for m in reversed(preceding[:-1]):
@@ -183,12 +183,24 @@ def run_before(a: Analysis, pos: int, start: int, gap_words: frozenset[str], pla
     return _unique(run)
 
 
-def _subject_gap(gap: str, gap_words: frozenset[str]) -> bool:
-    """Between a subject and its verb: nothing, or words such as "har också", "är själv",
-    or an apposition set off by commas ("Vinnova, en av Science Parks finansiärer, tilldelar")."""
+# When, between a subject and its verb: "under 2021", "på tisdagen", "i början av 2022",
+# "sedan flera år", "år 2020", "2019–2021"
+MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+DAYS = "måndagen|tisdagen|onsdagen|torsdagen|fredagen|lördagen|söndagen"
+TIME_ADVERBIAL = re.compile(
+    rf"(?i)(?<!\w)(?:(?:under|i|på|sedan|efter|från|år)\s+)?"
+    rf"(?:(?:hela|början av|slutet av|mitten av|våren|hösten|sommaren|vintern|fjol|{MONTHS}|{DAYS}"
+    rf"|flera år|många år|\d{{4}}(?:\s*[–-]\s*\d{{2,4}})?)\s*)+(?!\w)")
+
+
+def is_subject_gap(gap: str, gap_words: frozenset[str]) -> bool:
+    """Between a subject and its verb: nothing, or words such as "har också", "är själv", a
+    time ("har Region X under 2021 finansierat"), or an apposition set off by commas
+    ("Vinnova, en av Science Parks finansiärer, tilldelar")."""
     gap = re.sub(r"^\s*,[^,]{1,80},", " ", gap)  # an apposition
     gap = re.sub(r"\([^)]{0,40}\)", " ", gap)
     gap = LOCATION_QUALIFIER.sub(" ", gap)
+    gap = TIME_ADVERBIAL.sub(" ", gap)
     gap = re.sub(r"(?i)\b(?:en|ett)\s+(?:ut)?av\s*$", " ", gap)  # "A är en av medfinansiärerna"
     words = gap.split()
     if len(words) > 6:
@@ -268,6 +280,11 @@ class PhraseReader:
             if tok in NAME_DASHES and not named and not (
                     j > i and self.tokens[j - 1].end == self.tokens[j].start and self.word(j + 1) in ("och", "eller", ",")):
                 break  # "el- och automationsutbildning" keeps its dash
+            if j > i and w == "som" and self.word(j - 1) in lex.lists["position_nouns"] and self.tokens[j + 1 : j + 2] \
+                    and self.tokens[j + 1].text.isalpha() and self.tokens[j + 1].text.islower() \
+                    and self.word(j + 1) not in lex.lists["determiners"] and not self._is_verb(j + 1, named):
+                j += 2  # "en tjänst som samverkanskoordinator": the post as its role names it
+                continue
             if j > i and w in lex.lists["boundaries"]:
                 break
             if j > i and w == "för" and self.word(j + 1) == "att":
@@ -305,9 +322,12 @@ class PhraseReader:
             nxt in self.lexicon.lists["numerals"] or nxt.isdigit() or nxt in ("en", "ett", "de", "det", "den"))
 
     def is_time(self, i: int) -> bool:
-        """A year ("2024", "2021–2022") or a time noun ("perioden", "året")."""
+        """A year ("2024", "2021–2022"), a time noun ("perioden", "året"), or a count of them
+        ("två år", "tre månader", "18 månader")."""
         w = self.word(i)
         if re.fullmatch(r"(19|20)\d\d(?:[–-](19|20)?\d\d)?", w):
+            return True
+        if (w in self.lexicon.lists["numerals"] or w.isdigit()) and self.lexicon.is_a(self.word(i + 1), "time_noun"):
             return True
         return self.lexicon.is_a(w, "time_noun") or w in ("året", "hösten", "våren", "perioden")
 

@@ -363,9 +363,14 @@ class Engine:
         if target.kind == "phrase":
             target = self._with_grant_noun(target, s)
             add = doc.initiatives.area if target.initiative_kind == "area" else None
+            by_kind = self._named_by_kind(target, s)
             initiative = add(target.value) if add else doc.initiatives.add(
                 target.value, target.initiative_kind, rule.id, list(target.nyps),
-                alias=target.aliases[0] if target.aliases else None)
+                alias=target.aliases[0] if target.aliases else None, certain=by_kind)
+            if initiative and by_kind:
+                # "satsningen Visual Sweden": the text calls the organisation's name an initiative here
+                named = s.text[target.start : target.end].split(maxsplit=1)[1]
+                s.a.actors[:] = [m for m in s.a.actors if not (m.text == named and target.start < m.start < target.end)]
             if initiative and target.end > target.start and not any(
                     m.start < target.end and target.start < m.end for m in s.a.initiatives):
                 # later clauses of the sentence may point back at it ("…, som finansieras av X")
@@ -403,6 +408,13 @@ class Engine:
             text = s.text[cue_start : target.end]
             return replace(target, value=text[:1].upper() + text[1:], start=cue_start)
         return target
+
+    def _named_by_kind(self, target: Target, s: Slots) -> bool:
+        """"finansierat satsningen Visual Sweden": a kind noun right before a name says the name
+        is an initiative's, even where an organisation of that name is known."""
+        words = s.text[target.start : target.end].split()
+        return len(words) >= 2 and words[0][:1].islower() and bool(self.lexicon.initiative_kind(words[0])) \
+            and words[1][:1].isupper()
 
     def _operations(self, target: Target, s: Slots, doc: Document) -> str:
         """An organisation financed as a whole: its operations, named as the text names the

@@ -64,7 +64,7 @@ from .actors import ActorFinder, Mention
 from .analysis import Analysis
 from .clauses import Clause, is_finite_verb
 from .discourse import Discourse
-from .phrases import PREPOSITIONS, PhraseReader, Target, run_after, run_before
+from .phrases import PREPOSITIONS, PhraseReader, Target, is_subject_gap, run_after, run_before
 from .words import Lexicon
 
 FROM = {"från", "ur"}
@@ -192,8 +192,7 @@ def _organ_of(s: Slots) -> str | None:
         words = s.text[lo : m.start].split()
         if len(words) >= 2 and words[-1].lower() in ("i", "för", "inom", "hos") and len(words) <= 4 \
                 and s.lexicon.is_a(words[-2].lower(), "organ_noun"):
-            gap = s.text[m.end : hi].split()
-            if len(gap) <= 5 and all(w.lower() in s.lexicon.lists["subject_gap"] for w in gap):
+            if is_subject_gap(s.text[m.end : hi], s.lexicon.lists["subject_gap"]):
                 return m.id
     # "Regionala utvecklingsnämnden (har beslutat att) ansvarar för …" in a report: the
     # reporting region's organ

@@ -18,9 +18,10 @@ FLOORS = [
     ("own_passages.yaml", "owns", 0.80, 0.90),
     ("own_passages.yaml", "participates", 0.80, 0.85),
     ("own_passages.yaml", "actors", 0.90, 0.95),
-    # written after the rules by someone who had not read them (measured 0.53/1.00, 0.77/1.00, 0.93/0.96)
-    ("blind_passages.yaml", "finances", 0.50, 0.95),
-    ("blind_passages.yaml", "participates", 0.70, 0.95),
+    # written after the rules by someone who had not read them (measured first 0.53/1.00, 0.77/1.00,
+    # 0.93/0.96; since then rules were written against their misses: 0.77/1.00, 0.92/1.00, 0.94/0.97)
+    ("blind_passages.yaml", "finances", 0.72, 0.95),
+    ("blind_passages.yaml", "participates", 0.85, 0.95),
     ("blind_passages.yaml", "actors", 0.90, 0.95),
     ("region-orebro-2019.gold.yaml", "cofinancing 3.x", 0.75, 0.80),
     ("region-gavleborg-2021.gold.yaml", "cofinancing 3.x", 0.80, 0.85),
