@@ -98,7 +98,10 @@ def split_clauses(a: Analysis, lexicon: Lexicon) -> list[Clause]:
             only_parties = cuts[-1][1] in ("och", ",") and all(
                 any(s <= t.start < e for s, e in party_spans) or t.text.lower() in ("och", ",", "samt")
                 for t in tokens[cuts[-1][0] : k])  # "… och Umeå kommun och Skellefteå kommun sammanlagt …"
-            if prev == "," or (has_verb(0, k) and not only_parties
+            # the clause so far has a verb of its own ("…, medan A och B deltar" is one subject),
+            # or shares the sentence's verb (", Nyköpings kommun för X och Eskilstuna kommun för Y")
+            own_verb = has_verb(0 if cuts[-1][1] == "," else cuts[-1][0], k)
+            if prev == "," or (own_verb and not only_parties
                                and _clause_follows(a, k + 1, lexicon, within_list=not continues)):
                 cuts.append((k, "och"))
                 in_relative = False

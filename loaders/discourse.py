@@ -53,6 +53,7 @@ class Discourse:
     pair: tuple[int, tuple[str, str]] | None = None
     programme: ProgrammeFunding | None = None
     collaboration_initiatives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    organs: dict[str, str] = field(default_factory=dict)  # organ noun (lemma or head) -> its actor
 
     # --- scope ------------------------------------------------------------------------
     def begin(self, section: str) -> None:
@@ -62,6 +63,7 @@ class Discourse:
             self.recent_actors.clear()
             self.recent_initiatives.clear()
             self.topic = self.municipalities = self.pair = self.programme = None
+            self.organs.clear()
         self.index += 1
 
     def fresh(self, when: int) -> bool:
@@ -178,6 +180,7 @@ class Discourse:
     # --- memory -----------------------------------------------------------------------
     def observe(self, a: Analysis, subject_initiative: str | None, targets: list[str], pairs: list[tuple[str, str]]) -> None:
         """Remember what this sentence named, after its facts were read."""
+        self._observe_organs(a)
         for m in a.actors:
             self.recent_actors.append((self.index, m))
         self.recent_actors = [(w, m) for w, m in self.recent_actors if self.fresh(w)]
@@ -194,6 +197,21 @@ class Discourse:
             self.topic = (self.index, a.initiatives[-1].id)
         if pairs:
             self.pair = (self.index, pairs[-1])
+
+    def _observe_organs(self, a: Analysis) -> None:
+        """"regionala utvecklingsnämnden i Region Gävleborg", "Kommunstyrelsen i Jokkmokks kommun":
+        the organ's later "Nämnden beslutar …" acts for that actor."""
+        for i, tok in enumerate(a.tokens[:-2]):
+            if not self.lexicon.is_a(tok.text, "organ_noun") or a.tokens[i + 1].text.lower() not in ("i", "för", "inom", "hos"):
+                continue
+            actor = next((m for m in a.actors if m.start == a.tokens[i + 2].start and m.via != "anaphora"), None)
+            if actor:
+                for key in (self.lexicon.lemma(tok.text), self.lexicon.head(tok.text)):
+                    self.organs[key] = actor.id
+
+    def organ(self, word: str) -> str | None:
+        """The actor whose organ this word named earlier in the section ("Nämnden" -> Region X)."""
+        return self.organs.get(self.lexicon.lemma(word)) or self.organs.get(self.lexicon.head(word))
 
     def remember_programme(self, funders: list[str], line: int) -> None:
         """Funders of a group of projects; several in one sentence add up ("finansieras delvis

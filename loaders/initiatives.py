@@ -280,16 +280,30 @@ class InitiativeFinder:
         """"Ölands vattenlyft ska minska vattenbristen … Projektet drivs av …": a name opening a
         sentence with "ska", "syftar", "vill", … is the initiative the next sentences call
         "Projektet" (only when one of the next three does)."""
+        from .phrases import PREPOSITIONS
+
         m = TOPIC_SUBJECT_RE.match(a.sentence.text)
         if not m or reader.actor_at(0) or a.places and a.places[0].start == 0:
             return
         first = a.tokens[0].text.lower()
+        name = m.group(1)
+        if first in PREPOSITIONS:
+            # "I Örebro startar nu Testbädd för batteriåtervinning": an adverbial opens the
+            # sentence, and the subject follows the verb
+            k = next((j for j, t in enumerate(a.tokens) if t.start >= m.end()), len(a.tokens))
+            while k < len(a.tokens) and a.tokens[k].text.lower() in lexicon.lists["subject_gap"]:
+                k += 1
+            named = reader.read_name(k, len(a.tokens)) if k < len(a.tokens) and reader.name_starts(k) \
+                and not reader.actor_at(k) else None
+            if not named:
+                return
+            name = named[0]
         if first in lexicon.lists["determiners"] or first in lexicon.actor_anaphora or lexicon.initiative_kind(first) \
                 or first in lexicon.initiative_anaphora:
             return
         later = " ".join(s.text for s in sentences[n + 1 : n + 4] if s.section == a.sentence.section).lower().split()
         if any(w.strip(".,;:") in lexicon.initiative_anaphora for w in later):
-            self.add(m.group(1), "project", "topic-subject")
+            self.add(name, "project", "topic-subject")
 
     def _discover_before_ids(self, a, lexicon) -> None:
         """"Klimatkraft Gävleborg (Nyps 20203105)": a name with a project id after it is an

@@ -402,9 +402,12 @@ class PhraseReader:
         if actor:
             return Target("actor", actor.id, actor.start, actor.end)
         tok = self.tokens[i].text
-        if self.lexicon.is_a(tok, "share_noun") or (self.lexicon.is_a(tok, "share_adjective") and i + 1 < stop
+        quantity = self.lexicon.is_a(tok, "share_adjective") or tok.lower() in self.lexicon.lists["numerals"] or tok.isdigit()
+        if self.lexicon.is_a(tok, "share_noun") or (quantity and i + 1 < stop
                                                     and self.lexicon.is_a(self.tokens[i + 1].text, "share_noun")):
-            return None  # "Resterande del finansieras av …", "Resten": a share of the thing named before
+            # "Resterande del finansieras av …", "Resten", "Två tredjedelar av budgeten kommer
+            # från …": a share of the thing named before
+            return None
         kind = self.lexicon.initiative_kind(tok)
         named_after = self._mention_at(self.a.initiatives, i + 1) if kind and i + 1 < stop else None
         if named_after:  # "projektet Leader Linné", a name known as an initiative

@@ -23,7 +23,7 @@ from samverkan.yamlio import read_yaml
 from .actors import ActorFinder, Mention
 from .analysis import Analysis
 from .calibration import read_calibration
-from .clauses import Clause, split_clauses
+from .clauses import Clause, is_finite_verb, split_clauses
 from .discourse import Discourse
 from .initiatives import InitiativeFinder
 from .patterns import Pattern, TokenView, compile_pattern, could_match, find_all
@@ -33,7 +33,11 @@ from .strategies import SOURCES, TARGETS, Slots
 from .words import Lexicon, get_lexicon
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
-REQUIREMENTS = {"money", "report", "cofinance_answer", "named_target", "no_money", "alone"}
+# What a rule may require (`requires:` in the rule files): money named after the cue (`money`)
+# or none (`no_money`), a report (`report`) and its co-financing question (`cofinance_answer`),
+# a named initiative as target (`named_target`), no other rule's facts in the clause (`alone`),
+# and no application verb before the cue (`decided`: "har sökt medel ur X" is no grant yet).
+REQUIREMENTS = {"money", "report", "cofinance_answer", "named_target", "no_money", "alone", "decided"}
 
 
 class RuleError(ValueError):
@@ -311,9 +315,21 @@ class Engine:
             return "no amount, funds or share named after the cue"
         if "no_money" in rule.requires and money:
             return "money is named: a financing rule reads this"
+        if "decided" in rule.requires and self._applied_for(s):
+            return "money applied for, not granted"
         if "alone" in rule.requires and s.clause_has_facts:
             return "another rule read this clause (it is the same statement)"
         return ""
+
+    def _applied_for(self, s: Slots) -> bool:
+        """The verb nearest before the cue asks for the money ("har sökt medel ur X"; not "söker
+        600 000 kronor … och får 300 000 kronor i medfinansiering från Y")."""
+        for t in reversed(s.a.tokens[s.clause.start : s.cue_start]):
+            if self.lexicon.is_a(t.text, "application_verb"):
+                return True
+            if is_finite_verb(t.text, self.lexicon):
+                return False
+        return False
 
     @staticmethod
     def _first(fallbacks, registry, s: Slots, exclude: frozenset = frozenset()) -> list:

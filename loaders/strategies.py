@@ -11,6 +11,8 @@ sources (actors)
   agent         the enumeration right after the cue ("finansieras av A och B")
   agent_new     the same, and unknown capitalised names there become new actors
   agent_after   actors after "av" later in the clause
+  agents_new    the names after each "av" of the clause, new ones becoming actors ("finansieras av
+                A med 1 mnkr och av Kempestiftelserna", "av Region X, Södra Skogsägarna och Y")
   after_copula  actors after "är" later in the clause ("Medfinansiärer i projektet X är A och B")
   from          after "från"/"ur" later in the clause ("får 2 mnkr från Tillväxtverket")
   from_new      the same, and unknown capitalised names there become new actors
@@ -194,14 +196,15 @@ def _organ_of(s: Slots) -> str | None:
                 and s.lexicon.is_a(words[-2].lower(), "organ_noun"):
             if is_subject_gap(s.text[m.end : hi], s.lexicon.lists["subject_gap"]):
                 return m.id
-    # "Regionala utvecklingsnämnden (har beslutat att) ansvarar för …" in a report: the
-    # reporting region's organ
+    # "Nämnden beslutar att …": the organ named earlier with its actor ("regionala
+    # utvecklingsnämnden i Region Gävleborg"); in a report, "Regionala utvecklingsnämnden (har
+    # beslutat att) ansvarar för …" is the reporting region's organ
     words = s.text[lo:hi].split()
     organ = next((k for k, w in enumerate(words[:2]) if s.lexicon.is_a(w.lower(), "organ_noun")), None)
-    if s.is_report and s.region_id and organ is not None and words[0][:1].isupper() \
-            and len(words) - organ - 1 <= 4 and all(w.lower() in s.lexicon.lists["subject_gap"] for w in words[organ + 1 :]):
-        return s.region_id
-    return None
+    if organ is None or not words[0][:1].isupper() \
+            or not is_subject_gap(" ".join(words[organ + 1 :]), s.lexicon.lists["subject_gap"]):
+        return None
+    return s.discourse.organ(words[organ]) or (s.region_id if s.is_report else None)
 
 
 def _after_preposition_word(a: Analysis, m: Mention) -> bool:
@@ -290,6 +293,10 @@ def after_copula(s: Slots) -> list[str]:
 def agent_after(s: Slots) -> list[str]:
     """Actors after "av" later in the clause ("… 3,5 mnkr av Västra Götalandsregionen")."""
     return _after_word(s, {"av"}, new=False)
+
+
+def agents_new(s: Slots) -> list[str]:
+    return _after_word(s, {"av"}, new=True)
 
 
 def _after_word(s: Slots, words: set[str], new: bool) -> list[str]:
@@ -551,8 +558,12 @@ def in_(s: Slots) -> list[Target]:
     "forskare inom tjänsteforskning" names a field, not an initiative). A group of an initiative
     ("deltar i styrgruppen") stands for the initiative the paragraph is about."""
     found = _after_preposition(s, {"i"})
-    if found and found[0].kind == "phrase" and s.lexicon.is_a(found[0].value.split()[0], "group_noun") \
-            and len(found[0].value.split()) == 1:
+    if found and found[0].kind == "phrase" and len(found[0].value.split()) == 1 and (
+            s.lexicon.is_a(found[0].value, "group_noun") or found[0].initiative_kind == "activity"
+            and found[0].value.islower() and not found[0].value.endswith(("or", "ar", "er"))):
+        # "deltar i styrgruppen", "deltar i genomförandet", "deltar med rådgivare i fält": one
+        # common word names no initiative; the paragraph's initiative is meant (a plural names
+        # a field: "samarbetar i näringslivsfrågor")
         return topic(s)
     if found:
         return found
@@ -833,6 +844,7 @@ def subject_organisation(s: Slots) -> list[Target]:
 
 SOURCES: dict[str, Callable[[Slots], list[str]]] = {
     "subject": subject, "subject_new": subject_new, "agent": agent, "agent_new": agent_new, "agent_after": agent_after,
+    "agents_new": agents_new,
     "after_copula": after_copula, "from": from_, "from_new": from_new,
     "with": with_, "recipient": recipient, "through": through, "listed": listed,
     "antecedent_actor": antecedent_actor, "fronted_fund": fronted_fund, "region": region,
