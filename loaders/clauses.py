@@ -99,7 +99,7 @@ def split_clauses(a: Analysis, lexicon: Lexicon) -> list[Clause]:
                 any(s <= t.start < e for s, e in party_spans) or t.text.lower() in ("och", ",", "samt")
                 for t in tokens[cuts[-1][0] : k])  # "… och Umeå kommun och Skellefteå kommun sammanlagt …"
             # the clause so far has a verb of its own ("…, medan A och B deltar" is one subject),
-            # or shares the sentence's verb (", Nyköpings kommun för X och Eskilstuna kommun för Y")
+            # or shares the sentence's verb (", Umeå kommun för X och Luleå kommun för Y")
             own_verb = has_verb(0 if cuts[-1][1] == "," else cuts[-1][0], k)
             if prev == "," or (own_verb and not only_parties
                                and _clause_follows(a, k + 1, lexicon, within_list=not continues)):

@@ -558,9 +558,10 @@ def in_(s: Slots) -> list[Target]:
     "forskare inom tjänsteforskning" names a field, not an initiative). A group of an initiative
     ("deltar i styrgruppen") stands for the initiative the paragraph is about."""
     found = _after_preposition(s, {"i"})
-    if found and found[0].kind == "phrase" and len(found[0].value.split()) == 1 and (
-            s.lexicon.is_a(found[0].value, "group_noun") or found[0].initiative_kind == "activity"
-            and found[0].value.islower() and not found[0].value.endswith(("or", "ar", "er"))):
+    lone = found and found[0].kind == "phrase" and len(found[0].value.split()) == 1 \
+        and s.text[: found[0].start].rstrip().split()[-1:] == ["i"]  # right after "i", not "i arbetet med X"
+    if lone and (s.lexicon.is_a(found[0].value, "group_noun") or found[0].initiative_kind == "activity"
+                 and found[0].value.islower() and not found[0].value.endswith(("or", "ar", "er"))):
         # "deltar i styrgruppen", "deltar i genomförandet", "deltar med rådgivare i fält": one
         # common word names no initiative; the paragraph's initiative is meant (a plural names
         # a field: "samarbetar i näringslivsfrågor")
