@@ -315,6 +315,8 @@ class PhraseReader:
         w = self.word(j)
         if not w.isalpha() or not self.tokens[j].text.islower():
             return False
+        if w in self.lexicon.lists["name_ending_verbs"]:
+            return True  # "Solkraft Dala uppgår till 1,5 mnkr"
         nxt = self.word(j + 1)
         if w.endswith(("ade", "ades", "dde", "tte")) and len(w) > 5:
             return nxt in PREPOSITIONS or nxt in self.lexicon.lists["determiners"] or self.is_time(j + 1)

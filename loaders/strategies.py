@@ -11,11 +11,13 @@ sources (actors)
   agent         the enumeration right after the cue ("finansieras av A och B")
   agent_new     the same, and unknown capitalised names there become new actors
   agent_after   actors after "av" later in the clause
+  genitive      the actor whose genitive stands right before the cue ("Regionens medfinansiering av X")
   agents_new    the names after each "av" of the clause, new ones becoming actors ("finansieras av
                 A med 1 mnkr och av Kempestiftelserna", "av Region X, Södra Skogsägarna och Y")
   after_copula  actors after "är" later in the clause ("Medfinansiärer i projektet X är A och B")
   from          after "från"/"ur" later in the clause ("får 2 mnkr från Tillväxtverket")
   from_new      the same, and unknown capitalised names there become new actors
+  via_new       names after "via" or "genom" later in the clause ("finansieringen sker via A och B")
   with          after "tillsammans med", "gemensamt med" anywhere in the clause
   recipient     an actor after "till" ("beviljar stöd till Västra Götalandsregionen")
   through       after "genom" right after the cue ("medverkar genom Skånes universitetssjukhus")
@@ -293,6 +295,18 @@ def after_copula(s: Slots) -> list[str]:
 def agent_after(s: Slots) -> list[str]:
     """Actors after "av" later in the clause ("… 3,5 mnkr av Västra Götalandsregionen")."""
     return _after_word(s, {"av"}, new=False)
+
+
+def via_new(s: Slots) -> list[str]:
+    return _after_word(s, {"via", "genom"}, new=True)
+
+
+def genitive(s: Slots) -> list[str]:
+    """"Tillväxtverkets stöd till X", "Regionens medfinansiering av X": the owner of the money
+    is the actor written in the genitive right before the cue."""
+    cue = s.char(s.cue_start)
+    owner = next((m for m in s.a.actors if m.end <= cue and not s.text[m.end : cue].strip()), None)
+    return [owner.id] if owner and owner.text.endswith("s") and owner.text[-2:] != "ss" else []
 
 
 def agents_new(s: Slots) -> list[str]:
@@ -579,13 +593,18 @@ def in_named(s: Slots) -> list[Target]:
 
 def of(s: Slots) -> list[Target]:
     """"hälften av kostnaden för förstudien", "Kostnaden för X delas med …", "Finansieringen av
-    X kommer från …" -> X."""
+    X kommer från …", "medfinansiering till X" -> X."""
     for i in range(s.clause.start, s.clause.end):
         noun = s.a.tokens[i].text
-        if (s.lexicon.is_a(noun, "cost_noun") or s.lexicon.is_a(noun, "funding_noun")) and i + 1 < s.clause.end \
-                and s.a.tokens[i + 1].text.lower() in ("för", "av", "i"):
+        funding = s.lexicon.is_a(noun, "funding_noun")
+        if (s.lexicon.is_a(noun, "cost_noun") or funding) and i + 1 < s.clause.end \
+                and s.a.tokens[i + 1].text.lower() in (("för", "av", "i", "till") if funding else ("för", "av", "i")):
             found = s.reader.capture(i + 2, s.clause.end)
-            if found and found.kind != "actor":  # "stöd av Tillväxtverket": the agent, not the thing
+            # "stöd av Tillväxtverket": the agent, not the thing; but the subject "Finansieringen
+            # av Kalmar Science Park (sker via …)" names the organisation financed
+            opens = i == s.clause.start or (i == s.clause.start + 1 and s.a.tokens[s.clause.start].text.lower()
+                                            in s.lexicon.lists["determiners"])
+            if found and (found.kind != "actor" or opens and found.end <= s.char(s.cue_end - 1)):
                 return [found]
     return []
 
@@ -845,7 +864,7 @@ def subject_organisation(s: Slots) -> list[Target]:
 
 SOURCES: dict[str, Callable[[Slots], list[str]]] = {
     "subject": subject, "subject_new": subject_new, "agent": agent, "agent_new": agent_new, "agent_after": agent_after,
-    "agents_new": agents_new,
+    "agents_new": agents_new, "genitive": genitive, "via_new": via_new,
     "after_copula": after_copula, "from": from_, "from_new": from_new,
     "with": with_, "recipient": recipient, "through": through, "listed": listed,
     "antecedent_actor": antecedent_actor, "fronted_fund": fronted_fund, "region": region,
