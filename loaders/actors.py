@@ -69,7 +69,7 @@ _NAME = r"[A-ZÅÄÖ][\w&.+-]*(?:\s+[A-ZÅÄÖ0-9][\w&.+-]*){0,4}"
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+(?:och|samt)\s+{_NAME})?"
 PARTIES_BEFORE_ROLE = re.compile(
     rf"(?:^|[.;:]\s+|,\s+(?:och|samt)\s+|,\s+|\s(?:och|medan)\s+)(?P<names>{_NAMES})\s+"
-    r"(?:(?:är|blir|var|blev)\s+(?:också\s+|även\s+|sedan\s+\w+\s+)?(?P<role>\w+(?:\s+\w+)?)|(?P<verb>deltar|medverkar)\b)")
+    r"(?:(?:är|blir|var|blev)\s+(?:också\s+|även\s+|sedan\s+\w+\s+)?(?P<role>\w+(?:\s+\w+)?)|(?P<verb>deltar|medverkar|medfinansierar|finansierar|delar på|bidrar med|står för)\b)")
 PARTIES_AFTER_WITH = re.compile(r"\b(?:tillsammans|i samarbete|i samverkan)\s+med\s+(?P<names>[^.;:]+?)(?=\s*[.;:]|,\s+(?:som|vilket|där|och\s+[a-zåäö])|\s+som\b|$)")
 LOWERCASE_PREPOSITIONS = re.compile(r"\b(i|inom|för|över|utanför|hela)\s+$")
 # Capitalised words right after a known name: a branch or a longer name ("Coompanion Blekinge",
@@ -476,6 +476,10 @@ class ActorFinder:
                     continue
                 if any(w.lower() in _pointer_words() for w in item.split()):
                     continue
+                first = item.split()[0]
+                if " " in item and is_common_word(first) and (first.lower().endswith(("erna", "arna", "orna"))
+                                                               or "party_noun" in words.classes_of(first.lower())):
+                    continue  # "Kommunerna Bollnäs, Ovanåker och Söderhamn": a noun and places, no name
                 # "Projektet deltar" opens with an ordinary word; "Saab och Ericsson deltar" names
                 # a company beside a known one
                 if " " not in item and position == 0 and opens and is_common_word(item) \

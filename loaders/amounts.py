@@ -59,3 +59,27 @@ def parse_amounts(text: str) -> list[Amount]:
         value = NUMBER_WORDS[m.group(1).lower()] * WORD_UNITS[m.group(2).lower()]
         found.append(Amount(int(round(value)), m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda a: a.start)
+
+
+# A share of a total told before the total: "står för hälften av den totala kostnaden på 8
+# miljoner kronor", "30 procent av budgeten om 2 mnkr", "en tredjedel av kostnaden på 900 000 kronor"
+SHARE_OF_TOTAL_RE = re.compile(
+    r"(?i)\b(?P<share>hälften|halva|en tredjedel|två tredjedelar|en fjärdedel|tre fjärdedelar|(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:procent|%))"
+    r"\s+av\s+(?:\w+\s+){0,3}(?:kostnaden|kostnaderna|budgeten|totalen|omslutningen|summan)\s+(?:på|om)\s+$")
+SHARES = {"hälften": 1 / 2, "halva": 1 / 2, "en tredjedel": 1 / 3, "två tredjedelar": 2 / 3, "en fjärdedel": 1 / 4,
+          "tre fjärdedelar": 3 / 4}
+
+
+def share_of_total(before: str, total: int) -> int | None:
+    """The part a party pays when the text gives its share of a total written right before the
+    amount (`before` ends where the amount starts); None when the amount is no such total."""
+    m = SHARE_OF_TOTAL_RE.search(before)
+    if not m:
+        return None
+    fraction = float(m.group("pct").replace(",", ".")) / 100 if m.group("pct") else SHARES[m.group("share").lower()]
+    return round(total * fraction)
+
+
+def names_a_total(before: str) -> bool:
+    """"… av den totala kostnaden på 8 mnkr", "budgeten om 2 mnkr": the amount is the whole."""
+    return bool(re.search(r"(?i)\b(?:kostnaden|kostnaderna|budgeten|totalen|omslutningen|summan)\s+(?:på|om)\s+$", before))

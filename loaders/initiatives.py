@@ -222,7 +222,7 @@ class InitiativeFinder:
         or leading ("deltar i X"), in appositions ("X, ett projekt som …"), as the subject of
         "X är ett projekt" / "X utgörs av två projekt, A och B", and network compounds."""
         from .analysis import analyse_names
-        from .phrases import PhraseReader
+        from .phrases import PREPOSITIONS, PhraseReader
         from .words import get_lexicon
 
         lexicon = get_lexicon()
@@ -234,6 +234,12 @@ class InitiativeFinder:
                 kind = lexicon.initiative_kind(tok.text)
                 definite = lexicon.lemma(tok.text) != tok.text.lower() or a.tokens[i + 1].text == ":"
                 if not kind or not definite:
+                    continue
+                if i > 0 and tok.text[:1].isupper() and lexicon.head(tok.text) != lexicon.lemma(tok.text) \
+                        and reader.name_starts(i + 1) and not reader.actor_at(i):
+                    # "öppnar Batterilabbet Umeå": a capitalised compound of a kind noun
+                    # mid-sentence opens the name
+                    self._add_read(reader.read_name(i, len(a.tokens)), kind, "trigger-noun")
                     continue
                 start = i + 2 if a.tokens[i + 1].text == ":" else i + 1
                 if start < len(a.tokens) and reader.name_starts(start):
@@ -258,6 +264,9 @@ class InitiativeFinder:
                 words = m.group(1).split()
                 while words and not words[0][:1].isupper():
                     words.pop(0)
+                lower = [k for k, w in enumerate(words[:-1]) if w[:1].islower()]
+                if words and words[0].lower() in PREPOSITIONS and lower:
+                    words = words[lower[-1] + 1 :]  # "I vår öppnar Batterilabbet Umeå, en …"
                 start = a.token_index(m.start(1) + m.group(1).index(words[0])) if words else None
                 if start is not None and not reader.actor_at(start):
                     self.add(" ".join(words), kind, "apposition", certain=True)

@@ -414,6 +414,10 @@ class PhraseReader:
         named_after = self._mention_at(self.a.initiatives, i + 1) if kind and i + 1 < stop else None
         if named_after:  # "projektet Leader Linné", a name known as an initiative
             return Target("initiative", named_after.id, self.tokens[i].start, named_after.end)
+        if kind and tok[:1].isupper() and i > 0 and i + 1 < stop and self.name_starts(i + 1) \
+                and tok.lower() not in self.lexicon.initiative_anaphora:
+            named = self.read_name(i, stop)  # "medfinansierar Testmiljö Rymd": the capitalised kind noun is the name's
+            return named and Target("phrase", named[0], start_char, named[1], kind, named[2], named[3])
         if kind and i + 1 < stop and self.name_starts(i + 1):
             # after a singular noun ("projektet Social Inkludering och Tillväxt") one name, not a list
             named = self.read_name(i + 1, stop, single=not tok.lower().endswith(("na", "projekten")))

@@ -22,6 +22,7 @@ from samverkan.yamlio import read_yaml
 
 from .actors import ActorFinder, Mention
 from .analysis import Analysis
+from .amounts import names_a_total, share_of_total
 from .calibration import read_calibration
 from .clauses import Clause, is_finite_verb, split_clauses
 from .discourse import Discourse
@@ -351,6 +352,9 @@ class Engine:
         lo, hi = s.char(s.cue_start), s.clause_end_char
         after = [x for x in s.a.amounts if lo <= x.start < hi]
         if after:
+            before = s.text[s.clause_start_char : after[0].start]
+            if names_a_total(before):  # "står för hälften av den totala kostnaden på 8 mnkr": 4 mnkr
+                return share_of_total(before, after[0].sek)
             return after[0].sek
         before = [x for x in s.a.amounts if s.clause_start_char <= x.start < lo]
         return before[-1].sek if before else None
