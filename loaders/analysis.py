@@ -87,6 +87,7 @@ def analyse_names(sentence: Sentence, actors: ActorFinder) -> Analysis:
     places = _places(text, tokens, actors, found)
     listed, places = _municipality_lists(text, tokens, places, actors)
     elliptic, places = _elliptic_organisations(text, places, found, actors, get_lexicon())
+    found = [a for a in found if not _overlaps(a, listed)]
     return Analysis(sentence, tokens, sorted(found + listed + elliptic, key=lambda m: m.start), [], places,
                     parse_amounts(text), [])
 
@@ -107,6 +108,8 @@ def analyse(sentence: Sentence, actors: ActorFinder, initiatives: "InitiativeFin
     places = _places(text, tokens, actors, found_actors + found_initiatives)
     listed, places = _municipality_lists(text, tokens, places, actors)
     elliptic, places = _elliptic_organisations(text, places, found_actors, actors, lexicon)
+    # "kommunerna Gislaved, Gnosjö …": the listed municipalities, not all of the county's
+    found_actors = [a for a in found_actors if not _overlaps(a, listed)]
     found_actors = sorted(found_actors + listed + elliptic, key=lambda m: m.start)
     collectives = _collectives(tokens, lexicon, found_actors + found_initiatives)
     analysis = Analysis(sentence, tokens, found_actors, found_initiatives, places, parse_amounts(text), collectives)
@@ -134,15 +137,24 @@ def _places(text: str, tokens: list[Token], actors: ActorFinder, taken: list[Men
 
 def _municipality_lists(text: str, tokens: list[Token], places: list[Mention],
                         actors: ActorFinder) -> tuple[list[Mention], list[Mention]]:
-    """"A, B och Cs kommuner" and "kommunerna A, B och C" name municipalities."""
+    """"A, B och Cs kommuner", "kommunerna A, B och C" and "samtliga kommuner i länet: A, B, …"
+    name municipalities."""
     listed: list[Mention] = []
     rest = []
     for run in _runs(text, places):
         after = text[run[-1].end :]
         before = text[: run[0].start]
         plural = re.match(r"s?\s+kommuner(?:na)?\b", after)
-        if plural or re.search(r"(?i)\bkommunerna\s+$", before):
+        # "kommunerna A, B och C", "Höglandskommunerna A och B": the noun belongs to the list, so
+        # the first item's span takes it (no separate "kommunerna" stands for all of the county's)
+        noun = re.search(r"(?i)\b\w*kommunerna\s+$", before) or re.search(
+            r"(?i)\b(?:(?:samtliga|alla|länets)\s+)?\w*kommuner(?:na)?(?:\s+i\s+länet)?\s*:\s*$", before)  # "samtliga kommuner i länet: A, B …"
+        if plural or noun:
             listed += [Mention(p.id, "actor", p.start, p.end, p.text, via="municipality-list") for p in run]
+            if noun:
+                first = listed[-len(run)]
+                listed[-len(run)] = Mention(first.id, "actor", noun.start(), first.end, text[noun.start() : first.end],
+                                            via="municipality-list")
             if plural:  # the last item's span takes "kommuner", so the list ends where a verb may follow
                 last = listed[-1]
                 listed[-1] = Mention(last.id, "actor", last.start, last.end + plural.end(),

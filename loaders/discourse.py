@@ -101,9 +101,11 @@ class Discourse:
                     added_initiatives.append(Mention(initiative, "initiative", tok.start, tok.end, tok.text, via="anaphora"))
         for m in list(a.actors):
             match = DE_N_KOMMUNERNA.match(m.text)
-            if match and self.municipalities and self.fresh(self.municipalities[0]):
+            # "Kommunerna bidrar med …" right after a sentence that listed municipalities: those
+            just_listed = m.text.lower() == "kommunerna" and self.municipalities and self.index - self.municipalities[0] <= 1
+            if (match or just_listed) and self.municipalities and self.fresh(self.municipalities[0]):
                 listed = self.municipalities[1]
-                n = NUMERAL_WORDS.get(match.group(1).lower())
+                n = NUMERAL_WORDS.get(match.group(1).lower()) if match else None
                 if n is None or n == len(listed):
                     a.actors.remove(m)
                     added_actors += [Mention(x, "actor", m.start, m.end, m.text, via="anaphora") for x in listed]

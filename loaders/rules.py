@@ -13,6 +13,8 @@ made a fact) are not cues for the rules after it.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -285,7 +287,7 @@ class Engine:
                 why = f"{spec.relation}: the target is no named initiative"
                 continue
             all_targets += targets
-            amount = self._amount(s) if spec.amount and len(sources) == 1 else None
+            amount = self._amount(s) if spec.amount and (len(sources) == 1 or self._each(s)) else None
             for target in targets:
                 for relation, target_id in self._target_ids(spec.relation, target, rule, s, doc, sources):
                     for source in sources:
@@ -347,6 +349,12 @@ class Engine:
                 return [x for x in found if x not in exclude]
             among_excluded = among_excluded or found
         return among_excluded
+
+    @staticmethod
+    def _each(s: Slots) -> bool:
+        """"Kommunerna bidrar med 400 000 kronor vardera", "med 2,5 mnkr var": the sum is each party's."""
+        return any(re.match(r"\s+(?:vardera|var|per kommun|per part)\b", s.text[x.end : s.clause_end_char])
+                   for x in s.a.amounts if s.clause_start_char <= x.start < s.clause_end_char)
 
     def _amount(self, s: Slots) -> int | None:
         lo, hi = s.char(s.cue_start), s.clause_end_char

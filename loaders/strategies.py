@@ -326,8 +326,14 @@ def _names_after(s: Slots, i: int) -> list[str]:
     """The enumeration from token i, where items the gazetteer does not know but that are
     capitalised names ("Leader Gästrikebygden LLU och Utveckling Hälsingebygden") become actors.
     It ends at a verb or a word that ends a phrase ("… och genomförs i samverkan med …")."""
+    spans = [(m.start, m.end) for m in s.a.actors]
+
+    def stops(k: int) -> bool:  # a full stop or a colon, not one inside a name ("kommuner i länet: A")
+        tok = s.a.tokens[k]
+        return tok.text in (".", ";", "(", ":") and not any(lo < tok.start < hi for lo, hi in spans)
+
     end = i
-    while end < s.clause.end and s.a.tokens[end].text not in (".", ";", "(", ":") and end - i < 24:
+    while end < s.clause.end and not stops(end) and end - i < 40:
         word = s.a.tokens[end].text
         if end > i and word[:1].islower() and (is_finite_verb(word, s.lexicon) or word in s.lexicon.lists["boundaries"]):
             break
