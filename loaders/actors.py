@@ -70,7 +70,7 @@ _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+(?:och|samt)\s+{_NAME})?"
 PARTIES_BEFORE_ROLE = re.compile(
     rf"(?:^|[.;:]\s+|,\s+(?:och|samt)\s+|,\s+|\s(?:och|medan)\s+)(?P<names>{_NAMES})\s+"
     r"(?:(?:är|blir|var|blev)\s+(?:också\s+|även\s+|sedan\s+\w+\s+)?(?P<role>\w+(?:\s+\w+)?)|(?P<verb>deltar|medverkar|medfinansierar|finansierar|delar på|bidrar med|står för)\b)")
-PARTIES_AFTER_WITH = re.compile(r"\b(?:tillsammans|i samarbete|i samverkan)\s+med\s+(?P<names>[^.;:]+?)(?=\s*[.;:]|,\s+(?:som|vilket|där|och\s+[a-zåäö])|\s+som\b|$)")
+PARTIES_AFTER_WITH = re.compile(r"\b(?:(?:tillsammans|i samarbete|i samverkan)\s+med|bland dem|bland andra|däribland)\s+(?P<names>[^.;:]+?)(?=\s*[.;:]|,\s+(?:som|vilket|där|och\s+[a-zåäö])|\s+som\b|$)")
 LOWERCASE_PREPOSITIONS = re.compile(r"\b(i|inom|för|över|utanför|hela)\s+$")
 # Capitalised words right after a known name: a branch or a longer name ("Coompanion Blekinge",
 # "Hela Sverige ska leva X-ing Gävleborg", "RISE Research Institutes of Sweden AB").

@@ -100,7 +100,8 @@ def split_clauses(a: Analysis, lexicon: Lexicon) -> list[Clause]:
                 for t in tokens[cuts[-1][0] : k])  # "… och Umeå kommun och Skellefteå kommun sammanlagt …"
             # the clause so far has a verb of its own ("…, medan A och B deltar" is one subject),
             # or shares the sentence's verb (", Umeå kommun för X och Luleå kommun för Y")
-            own_verb = has_verb(0 if cuts[-1][1] == "," else cuts[-1][0], k)
+            own_verb = has_verb(0 if cuts[-1][1] == "," else cuts[-1][0], k) \
+                and not _shared_auxiliary(a, cuts[-1][0], k, lexicon)
             if prev == "," or (own_verb and not only_parties
                                and _clause_follows(a, k + 1, lexicon, within_list=not continues)):
                 cuts.append((k, "och"))
@@ -154,6 +155,29 @@ def _list_after_preposition(a: Analysis, k: int, party_spans: list[tuple[int, in
         break
     words = a.text[:pos].split()
     return bool(words) and words[-1].lower() in ("av", "från", "med", "till", "hos", "ur")
+
+
+AUXILIARIES = {"har", "hade", "ska", "skall", "kan", "kunde", "skulle", "kommer", "vill"}
+ADVERBS = {"också", "även", "gemensamt", "tillsammans", "dessutom", "själva", "redan"}
+
+
+def _shared_auxiliary(a: Analysis, lo: int, k: int, lexicon: Lexicon) -> bool:
+    """"Under året har regionen och länsstyrelsen också delat på …": the clause's only verb so far
+    is an auxiliary, and after "och <party>" comes its participle, not a finite verb of its own;
+    the two parties are one subject."""
+    tokens = a.tokens
+    verbs = [t.text.lower() for t in tokens[lo:k] if is_finite_verb(t.text, lexicon)]
+    if not verbs or any(v not in AUXILIARIES for v in verbs):
+        return False
+    ends = {m.end for m in a.actors} | {p.end for p in a.places}
+    j = k + 1
+    while j < len(tokens) and tokens[j - 1].end not in ends:
+        j += 1  # over the party's name
+    while j < len(tokens) and tokens[j].text.lower() in ADVERBS:
+        j += 1
+    # a supine ("delat", "finansierat", "beviljat") or an infinitive ("ska … dela")
+    return j < len(tokens) and tokens[j].text.islower() and tokens[j].text.isalpha() \
+        and tokens[j].text.endswith(("at", "it", "tt", "ts", "a"))
 
 
 def _clause_follows(a: Analysis, k: int, lexicon: Lexicon, gapped_only: bool = False, within_list: bool = False) -> bool:

@@ -280,10 +280,8 @@ class PhraseReader:
             if tok in NAME_DASHES and not named and not (
                     j > i and self.tokens[j - 1].end == self.tokens[j].start and self.word(j + 1) in ("och", "eller", ",")):
                 break  # "el- och automationsutbildning" keeps its dash
-            if j > i and w == "som" and self.word(j - 1) in lex.lists["position_nouns"] and self.tokens[j + 1 : j + 2] \
-                    and self.tokens[j + 1].text.isalpha() and self.tokens[j + 1].text.islower() \
-                    and self.word(j + 1) not in lex.lists["determiners"] and not self._is_verb(j + 1, named):
-                j += 2  # "en tjänst som samverkanskoordinator": the post as its role names it
+            if j > i and w == "som" and self._as_noun(j, named):
+                j += 2  # "en tjänst som samverkanskoordinator", "kulturmiljöer som besöksmål": "as"
                 continue
             if j > i and w in lex.lists["boundaries"]:
                 break
@@ -308,6 +306,21 @@ class PhraseReader:
         while j > i and self.word(j - 1) in CONNECTORS_AT_END:
             j -= 1
         return j
+
+    def _as_noun(self, j: int, named: bool) -> bool:
+        """"som" meaning "as" before a bare noun: after a post ("en tjänst som samordnare"), or
+        before a noun that ends the phrase ("kulturmiljöer som besöksmål, med …"); a relative
+        "som" is followed by a verb or a subject ("som stöttar byalag", "som regionen driver")."""
+        nxt = self.tokens[j + 1 : j + 2]
+        if not nxt or not nxt[0].text.isalpha() or not nxt[0].text.islower():
+            return False
+        w = nxt[0].text.lower()
+        if w in self.lexicon.lists["determiners"] or self._is_verb(j + 1, named):
+            return False
+        if self.word(j - 1) in self.lexicon.lists["position_nouns"]:
+            return True
+        after = self.word(j + 2)
+        return not re.search(r"(?:r|t|de|te|s)$", w) and (after in (",", ".", ";", "") or after in PREPOSITIONS)
 
     def _verb_before_object(self, j: int) -> bool:
         """A lowercase word that reads as a verb: a past tense ("startade"), or a present tense

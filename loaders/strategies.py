@@ -40,6 +40,7 @@ targets (what)
   subject_thing the initiative before the cue, or a name opening the clause
   antecedent    the initiative a relative clause points back at ("X, som finansieras av")
   fronted       an initiative opening the sentence ("I projektet X … är A Lead Partner")
+  clause_fronted  an initiative after a preposition opening the clause ("…, och för X står A för …")
   fronted_new   the same, and a name opening the sentence becomes an initiative ("I ReproUnion, som …")
   after_thing   an initiative or group right after a passive verb ("I juni beviljades elva projekt")
   topic         the initiative the paragraph is about ("Projektet", or no word at all)
@@ -512,7 +513,24 @@ def object_(s: Slots) -> list[Target]:
     inverted = _inverted(s)
     if inverted:  # "stöttar regionförbundet X med …": the object follows the subject, inside the cue
         start = s.a.token_index(inverted[-1].end - 1) + 1
+    elif start + 1 < s.clause.end and (s.a.tokens[start].text.lower() in s.lexicon.lists["numerals"]
+                                       or s.a.tokens[start].text.isdigit()) \
+            and s.lexicon.is_a(s.a.tokens[start + 1].text, "party_noun"):
+        start += 2  # "I X medfinansierar elva industriföretag projektet": an inverted subject of no name
     return _listed_targets(s, start)
+
+
+def clause_fronted(s: Slots) -> list[Target]:
+    """An initiative after a preposition that opens the clause: "…, och för Innovationsslussen
+    står Vinnova för hälften"."""
+    k = s.clause.start + (1 if s.clause.connector in ("och", "men", "medan") else 0)
+    if k + 1 >= s.cue_start or s.a.tokens[k].text.lower() not in FRONTING:
+        return []
+    k += 1
+    if s.lexicon.initiative_kind(s.a.tokens[k].text) and s.a.tokens[k].text[:1].islower():
+        k += 1  # "för projektet X"
+    found = next((m for m in s.a.initiatives if m.start == s.a.tokens[k].start), None) if k < s.cue_start else None
+    return [Target("initiative", found.id, found.start, found.end)] if found else []
 
 
 def _listed_targets(s: Slots, start: int) -> list[Target]:
@@ -878,7 +896,7 @@ SOURCES: dict[str, Callable[[Slots], list[str]]] = {
     "among_them": among_them,
 }
 TARGETS: dict[str, Callable[[Slots], list[Target]]] = {
-    "object": object_, "for": for_, "in": in_, "in_named": in_named, "of": of, "subject_thing": subject_thing,
+    "object": object_, "clause_fronted": clause_fronted, "for": for_, "in": in_, "in_named": in_named, "of": of, "subject_thing": subject_thing,
     "antecedent": antecedent, "fronted": fronted, "fronted_new": fronted_new, "after_thing": after_thing, "topic": topic, "previous": previous, "areas": areas,
     "partners": partners, "subject_actors": subject_actors, "section_area": section_area, "subject_organisation": subject_organisation,
     "subject_known": subject_known, "relative_object": relative_object, "collective_after": collective_after,
