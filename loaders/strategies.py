@@ -155,7 +155,8 @@ def _subject_of_noun_cue(s: Slots, pos: int) -> list[Mention]:
         return []
     words = s.text[preceding[-1].end : pos].split()
     lists = s.lexicon.lists
-    if not 2 <= len(words) <= 5 or not (is_finite_verb(words[0], s.lexicon) or words[0].lower() in lists["subject_gap"]):
+    past = re.fullmatch(r"[a-zåäö]{3,}(?:ade|de|te)", words[0]) if words else None  # "Regionen lämnade ett bidrag"
+    if not 2 <= len(words) <= 5 or not (is_finite_verb(words[0], s.lexicon) or past or words[0].lower() in lists["subject_gap"]):
         return []
     if any(not w.isalpha() or not w.islower() or w in PREPOSITIONS or w in lists["boundaries"] for w in words[1:]):
         return []

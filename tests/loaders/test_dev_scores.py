@@ -30,8 +30,8 @@ FLOORS = [
     ("blind2_passages.yaml", "actors", 0.90, 0.90),
     ("region-orebro-2019.gold.yaml", "cofinancing 3.x", 0.75, 0.80),
     ("region-gavleborg-2021.gold.yaml", "cofinancing 3.x", 0.80, 0.85),
-    # a blind whole report (measured first 0.52/0.50; after rules written against its misses 0.68/0.77)
-    ("region-jonkoping-2022.gold.yaml", "cofinancing 3.x", 0.62, 0.70),
+    # a blind whole report (measured first 0.52/0.50; after rules written against its misses 0.80/0.91)
+    ("region-jonkoping-2022.gold.yaml", "cofinancing 3.x", 0.75, 0.85),
     ("region-vastmanland-2019.gold.yaml", "cofinancing 3.x", 0.90, 0.95),
 ]
 
