@@ -163,6 +163,12 @@ def run_before(a: Analysis, pos: int, start: int, gap_words: frozenset[str], pla
     """The enumeration of actors that ends shortly before `pos` (the subject). An enumeration
     after a preposition is no subject ("Inom Regionalfonden står …")."""
     preceding = actors_in(a, start, pos, places)
+    if len(preceding) >= 2 and a.text[preceding[-1].end : pos].lstrip().startswith(",") \
+            and a.text[preceding[-2].end : preceding[-1].start].strip() == ",":
+        # "A och Uppsala universitet, Campus Gotland, har …": a name set off by commas is an
+        # apposition of the one before it, not another party
+        pos = len(a.text[: preceding[-1].start].rstrip().rstrip(","))  # where the apposition's comma opens
+        preceding = preceding[:-1]
     if not preceding:
         return []
     gap = a.text[preceding[-1].end : pos]
