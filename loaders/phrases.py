@@ -246,6 +246,8 @@ class PhraseReader:
         lex = self.lexicon
         while i < stop:
             w = self.word(i)
+            if self._mention_at(self.a.actors, i) or self._mention_at(self.a.initiatives, i):
+                return i  # "Hela Sverige ska leva": a name that opens with a filler word
             if i in self.a.amount_ends:
                 i = self.a.amount_ends[i]
                 continue
@@ -403,8 +405,9 @@ class PhraseReader:
     def capture(self, i: int, stop: int, allow_phrase: bool = True) -> Target | None:
         """The target that starts at token i (after fillers)."""
         i = self.skip_fillers(i, stop)
-        if i >= stop or self.word(i) in PREPOSITIONS:
-            return None  # "Inom jämställdhetsområdet …": an adverbial, not a target
+        named = i < stop and (self._mention_at(self.a.actors, i) or self._mention_at(self.a.initiatives, i))
+        if i >= stop or self.word(i) in PREPOSITIONS and not named:
+            return None  # "Inom jämställdhetsområdet …": an adverbial, not a target ("Hela Sverige ska leva" is a name)
         start_char = self.tokens[i].start
         collective = next((c for c in self.a.collectives if c.start == start_char), None)
         if collective:

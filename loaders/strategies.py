@@ -41,6 +41,7 @@ targets (what)
   antecedent    the initiative a relative clause points back at ("X, som finansieras av")
   fronted       an initiative opening the sentence ("I projektet X … är A Lead Partner")
   clause_fronted  an initiative after a preposition opening the clause ("…, och för X står A för …")
+  group_listed  the initiatives named after a colon that follows a group ("tre projekt …: A, B och C")
   fronted_new   the same, and a name opening the sentence becomes an initiative ("I ReproUnion, som …")
   after_thing   an initiative or group right after a passive verb ("I juni beviljades elva projekt")
   topic         the initiative the paragraph is about ("Projektet", or no word at all)
@@ -521,6 +522,19 @@ def object_(s: Slots) -> list[Target]:
     return _listed_targets(s, start)
 
 
+def group_listed(s: Slots) -> list[Target]:
+    """The initiatives a group names after a colon: "har medfinansierat tre projekt tillsammans
+    med länsstyrelsen: A, B och C" -> A, B, C."""
+    lo = s.char(s.cue_end)
+    group = next((c for c in s.a.collectives if lo <= c.start < s.clause_end_char), None)
+    colon = s.text.find(":", group.end, s.clause_end_char) if group else -1
+    if colon < 0:
+        return []
+    first = next((k for k, t in enumerate(s.a.tokens) if t.start > colon), None)
+    found = _listed_targets(s, first) if first is not None else []
+    return [t for t in found if t.kind in ("initiative", "phrase")]
+
+
 def clause_fronted(s: Slots) -> list[Target]:
     """An initiative after a preposition that opens the clause: "…, och för Innovationsslussen
     står Vinnova för hälften"."""
@@ -806,8 +820,10 @@ def previous(s: Slots) -> list[Target]:
 
 
 # "inom områdena A, B och C", "insatser inom A, B och C"
+# "inom områdena A, B och C", "insatser inom A, B och C", "(finansiering) har skett inom A, B och C"
 AREA_LIST = re.compile(r"(?:\binom\s+(?:bland annat\s+)?(?:områdena|området|områden som|områden såsom)"
-                       r"|\b(?:insatser|satsningar|åtgärder|projekt|arbete)\s+inom(?!\s+områden))\s+(.+?)(?:\.|;|$)")
+                       r"|\b(?:insatser|satsningar|åtgärder|projekt|arbete)\s+inom(?!\s+områden)"
+                       r"|\b(?:skett|sker|skedde)\s+inom(?!\s+(?:områden|ramen)))\s+(.+?)(?:\.|;|$)")
 
 
 def areas(s: Slots) -> list[Target]:
@@ -897,7 +913,7 @@ SOURCES: dict[str, Callable[[Slots], list[str]]] = {
     "among_them": among_them,
 }
 TARGETS: dict[str, Callable[[Slots], list[Target]]] = {
-    "object": object_, "clause_fronted": clause_fronted, "for": for_, "in": in_, "in_named": in_named, "of": of, "subject_thing": subject_thing,
+    "object": object_, "clause_fronted": clause_fronted, "group_listed": group_listed, "for": for_, "in": in_, "in_named": in_named, "of": of, "subject_thing": subject_thing,
     "antecedent": antecedent, "fronted": fronted, "fronted_new": fronted_new, "after_thing": after_thing, "topic": topic, "previous": previous, "areas": areas,
     "partners": partners, "subject_actors": subject_actors, "section_area": section_area, "subject_organisation": subject_organisation,
     "subject_known": subject_known, "relative_object": relative_object, "collective_after": collective_after,
