@@ -29,7 +29,7 @@ FLOORS = [
     ("blind2_passages.yaml", "participates", 0.60, 0.70),
     ("blind2_passages.yaml", "actors", 0.90, 0.90),
     ("region-orebro-2019.gold.yaml", "cofinancing 3.x", 0.75, 0.80),
-    ("region-gavleborg-2021.gold.yaml", "cofinancing 3.x", 0.80, 0.85),
+    ("region-gavleborg-2021.gold.yaml", "cofinancing 3.x", 0.85, 0.85),
     # a blind whole report (measured first 0.52/0.50; after rules written against its misses 0.80/0.91)
     ("region-jonkoping-2022.gold.yaml", "cofinancing 3.x", 0.75, 0.85),
     ("region-vastmanland-2019.gold.yaml", "cofinancing 3.x", 0.90, 0.95),
@@ -64,7 +64,9 @@ def test_every_fact_of_the_sets_has_its_evidence_in_the_text():
     from samverkan.loaders.pipeline import extract_document
     from samverkan.loaders.sentences import occurs_in
 
-    for name in ("region-orebro-2019.txt", "region-gavleborg-2021.txt"):
+    names = sorted(p.name for p in EVAL.glob("region-*.txt"))
+    assert len(names) >= 3
+    for name in names:
         ex = extract_document(EVAL / name)
         for rel in ex.graph.relationships.values():
             if rel.type != "PART_OF":
