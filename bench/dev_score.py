@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "data" / "eval"
-SETS = ["external_passages.yaml", "own_passages.yaml", "blind_passages.yaml", "blind2_passages.yaml",
+SETS = ["external_passages.yaml", "own_passages.yaml", "blind_passages.yaml", "blind2_passages.yaml", "blind3_passages.yaml",
         "region-orebro-2019.gold.yaml", "region-gavleborg-2021.gold.yaml", "region-jonkoping-2022.gold.yaml",
         "region-vastmanland-2019.gold.yaml"]
 

@@ -51,6 +51,10 @@ class Target:
 LOCATION_QUALIFIER = re.compile(r"^\s*i\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){0,2}(?:\s+län)?")
 
 
+# Adverbs that follow a name and are never part of it ("X nu starta", "X också deltar")
+ADVERBS_AFTER_NAMES = {"nu", "också", "även", "redan", "dessutom", "därmed", "fortfarande", "snart", "numera"}
+
+
 def is_separator(gap: str) -> bool:
     """The text between two items of one list: ", ", " och ", "/" — not mere whitespace
     ("regionen Ung Företagsamhets verksamhet" is no list)."""
@@ -308,6 +312,8 @@ class PhraseReader:
                 break
             if named and j > i and self._verb_before_object(j):
                 break  # "Projektet Lärande Lappland startade i mars", "X samlar fyra länder"
+            if named and j > i and w in ADVERBS_AFTER_NAMES:
+                break  # "kan testbädden Drönarkorridor Östergötland nu starta"
             if j > i and self._mention_starts(j, self.a.actors) and self.word(j - 1) in ("och", ",", "samt"):
                 break
             j += 1
@@ -350,6 +356,8 @@ class PhraseReader:
         w = self.word(i)
         if re.fullmatch(r"(19|20)\d\d(?:[–-](19|20)?\d\d)?", w):
             return True
+        if re.match(r"(19|20)\d\d-\d\d-\d\d", w):
+            return True  # "för perioden 2024-04-01–2026-03-31"
         if (w in self.lexicon.lists["numerals"] or w.isdigit()) and self.lexicon.is_a(self.word(i + 1), "time_noun"):
             return True
         return self.lexicon.is_a(w, "time_noun") or w in ("året", "hösten", "våren", "perioden")

@@ -506,7 +506,9 @@ def _fronted(a: Analysis, lexicon: Lexicon, mentions: list[Mention]) -> Mention 
         return None
     k = 1
     if lexicon.initiative_kind(a.tokens[k].text) and len(a.tokens) > 2 and a.tokens[k].text[:1].islower():
-        k = 2  # "I projektet X"
+        named = next((m for m in mentions if m.start == a.tokens[2].start), None)
+        # "I projektet X deltar …"; else "I projektet medverkar A och B": the kind noun points back
+        return named or next((m for m in mentions if m.start == a.tokens[1].start and m.via == "anaphora"), None)
     return next((m for m in mentions if m.start == a.tokens[k].start), None)
 
 

@@ -28,6 +28,11 @@ FLOORS = [
     ("blind2_passages.yaml", "finances", 0.78, 0.95),
     ("blind2_passages.yaml", "participates", 0.60, 0.70),
     ("blind2_passages.yaml", "actors", 0.90, 0.90),
+    # a third blind set (measured first 0.47/0.79, 0.12/0.40, 0.96/0.96; after a few fixes
+    # 0.50/0.83, 0.29/1.00, 0.96/0.96)
+    ("blind3_passages.yaml", "finances", 0.45, 0.80),
+    ("blind3_passages.yaml", "participates", 0.25, 0.90),
+    ("blind3_passages.yaml", "actors", 0.92, 0.92),
     ("region-orebro-2019.gold.yaml", "cofinancing 3.x", 0.75, 0.80),
     ("region-gavleborg-2021.gold.yaml", "cofinancing 3.x", 0.85, 0.85),
     # a blind whole report (measured first 0.52/0.50; after rules written against its misses 0.80/0.91)

@@ -258,5 +258,9 @@ def test_cofinance_cli_all_and_empty(bundled_store_path):
     store = ["--store", str(bundled_store_path), "--backend", "embedded"]
     everything = json.loads(run_cli("cofinance", "--section", "all", "--format", "json", *store).stdout)
     assert {r["section"] for r in everything} == {"3.1", "3.2", "3.3", "3.4", "3.5"} and len(everything) == 18
-    proc = run_cli("cofinance", "--section", "4", *store)
+    proc = run_cli("cofinance", "--section", "5", *store)
     assert proc.returncode == 0 and "no co-financed initiatives" in proc.stdout
+    # chapter 4 names one: "Region Västmanland är tillsammans med Västerås stad, Köpings kommun
+    # och Mälarenergi medfinansiärer i Mälarprojektet"
+    chapter_4 = run_cli("cofinance", "--section", "4", *store).stdout
+    assert "Mälarprojektet" in chapter_4 and "avsnitt 4.4" in chapter_4
