@@ -63,9 +63,11 @@ def parse_amounts(text: str) -> list[Amount]:
 
 # A share of a total told before the total: "står för hälften av den totala kostnaden på 8
 # miljoner kronor", "30 procent av budgeten om 2 mnkr", "en tredjedel av kostnaden på 900 000 kronor"
+TOTAL = r"(?:kostnaden|kostnaderna|budgeten|totalen|omslutningen|summan)\s+(?:på|om)\s+$"  # "kostnaden på "
+TOTAL_RE = re.compile(rf"(?i)\b{TOTAL}")
 SHARE_OF_TOTAL_RE = re.compile(
     r"(?i)\b(?P<share>hälften|halva|en tredjedel|två tredjedelar|en fjärdedel|tre fjärdedelar|(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:procent|%))"
-    r"\s+av\s+(?:\w+\s+){0,3}(?:kostnaden|kostnaderna|budgeten|totalen|omslutningen|summan)\s+(?:på|om)\s+$")
+    rf"\s+av\s+(?:\w+\s+){{0,3}}{TOTAL}")
 SHARES = {"hälften": 1 / 2, "halva": 1 / 2, "en tredjedel": 1 / 3, "två tredjedelar": 2 / 3, "en fjärdedel": 1 / 4,
           "tre fjärdedelar": 3 / 4}
 
@@ -82,4 +84,4 @@ def share_of_total(before: str, total: int) -> int | None:
 
 def names_a_total(before: str) -> bool:
     """"… av den totala kostnaden på 8 mnkr", "budgeten om 2 mnkr": the amount is the whole."""
-    return bool(re.search(r"(?i)\b(?:kostnaden|kostnaderna|budgeten|totalen|omslutningen|summan)\s+(?:på|om)\s+$", before))
+    return bool(TOTAL_RE.search(before))

@@ -158,7 +158,6 @@ def _list_after_preposition(a: Analysis, k: int, party_spans: list[tuple[int, in
 
 
 AUXILIARIES = {"har", "hade", "ska", "skall", "kan", "kunde", "skulle", "kommer", "vill"}
-ADVERBS = {"också", "även", "gemensamt", "tillsammans", "dessutom", "själva", "redan"}
 
 
 def _shared_auxiliary(a: Analysis, lo: int, k: int, lexicon: Lexicon) -> bool:
@@ -173,7 +172,7 @@ def _shared_auxiliary(a: Analysis, lo: int, k: int, lexicon: Lexicon) -> bool:
     j = k + 1
     while j < len(tokens) and tokens[j - 1].end not in ends:
         j += 1  # over the party's name
-    while j < len(tokens) and tokens[j].text.lower() in ADVERBS:
+    while j < len(tokens) and tokens[j].text.lower() in lexicon.lists["adverbs"]:
         j += 1
     # a supine ("delat", "finansierat", "beviljat") or an infinitive ("ska … dela")
     return j < len(tokens) and tokens[j].text.islower() and tokens[j].text.isalpha() \

@@ -51,10 +51,6 @@ class Target:
 LOCATION_QUALIFIER = re.compile(r"^\s*i\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){0,2}(?:\s+län)?")
 
 
-# Adverbs that follow a name and are never part of it ("X nu starta", "X också deltar")
-ADVERBS_AFTER_NAMES = {"nu", "också", "även", "redan", "dessutom", "därmed", "fortfarande", "snart", "numera"}
-
-
 def is_separator(gap: str) -> bool:
     """The text between two items of one list: ", ", " och ", "/" — not mere whitespace
     ("regionen Ung Företagsamhets verksamhet" is no list)."""
@@ -158,8 +154,6 @@ def enumerations(a: Analysis, mentions: list[Mention]) -> list[list[Mention]]:
     return runs
 
 
-ADVERBS = {"tillsammans", "gemensamt", "också", "även", "själv", "själva", "dessutom", "delvis", "fortsatt",
-           "bland", "annat", "främst", "huvudsakligen", "bl.a.", "t.ex."}
 PREPOSITIONS = LOCATIVES | {"för", "med", "hos", "genom", "via", "enligt", "bakom", "under", "efter", "om", "åt", "förutom", "utöver"}
 
 
@@ -269,7 +263,7 @@ class PhraseReader:
                 partners = run_after(self.a, self.tokens[i + 1].end, self.a.char_of(stop) if stop < len(self.tokens) else len(self.a.text))
                 i = self.a.token_index(partners[-1].end - 1) + 1 if partners else i + 2
                 continue  # "finansierar tillsammans med regionen X": past the partners to X
-            if w in ("årligen", "kronor", "kr", "motsvarande", "belopp") or w in ADVERBS:
+            if w in ("årligen", "kronor", "kr", "motsvarande", "belopp") or w in lex.lists["adverbs"]:
                 i += 1
                 continue
             break
@@ -312,7 +306,7 @@ class PhraseReader:
                 break
             if named and j > i and self._verb_before_object(j):
                 break  # "Projektet Lärande Lappland startade i mars", "X samlar fyra länder"
-            if named and j > i and w in ADVERBS_AFTER_NAMES:
+            if named and j > i and w in lex.lists["adverbs"]:
                 break  # "kan testbädden Drönarkorridor Östergötland nu starta"
             if j > i and self._mention_starts(j, self.a.actors) and self.word(j - 1) in ("och", ",", "samt"):
                 break

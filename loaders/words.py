@@ -125,7 +125,7 @@ def _load_forms(path: Path, overrides: dict[str, str]) -> dict[str, str]:
 def read_lexicon(directory: Path = RULES_DIR) -> Lexicon:
     raw = read_yaml(directory / "lexicon.yaml")
     list_names = ("subject_gap", "negation", "locative", "determiners", "numerals", "boundaries", "process_nouns",
-                  "not_financed", "position_nouns", "name_ending_verbs")
+                  "not_financed", "position_nouns", "name_ending_verbs", "adverbs")
     return Lexicon(
         classes={k: frozenset(w.lower() for w in v) for k, v in raw["classes"].items()},
         initiative_nouns={k.lower(): v for k, v in raw["initiative_nouns"].items()},
