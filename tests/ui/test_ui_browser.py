@@ -17,33 +17,24 @@ from pathlib import Path
 
 import pytest
 
-from ui_helpers import DATA, PROJECT_ROOT, ui_server
+from ui_helpers import CHROMIUM, CHROMIUM_ARGS, DATA, PROJECT_ROOT, settle, ui_server, unavailable
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = PROJECT_ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 1000}
 STARTUP_TIMEOUT = 180
 SERVER_STORE: dict[str, Path] = {}  # base URL -> the store the server shows
 
 
-def _unavailable(message: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} (CI is set: browser tests may not be skipped)", pytrace=False)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def browser():
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        _unavailable(f"Chromium not found at {CHROMIUM}; run scripts/install-browser.sh")
+        unavailable(f"Chromium not found at {CHROMIUM}; run scripts/install-browser.sh")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
+        unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -81,13 +72,6 @@ def open_page(page, base: str, path: str, title: str):
     page.goto(f"{base}/{path}")
     page.get_by_role("heading", name=title, exact=True).first.wait_for()
     settle(page)
-
-
-def settle(page) -> None:
-    """Wait until Streamlit has finished running the script."""
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(500)
 
 
 def shot(page, name: str) -> Path:

@@ -14,26 +14,9 @@ import sys
 
 import pytest
 
-from ui_helpers import PROJECT_ROOT, ui_server
+from ui_helpers import CHROMIUM, PROJECT_ROOT, chromium_page, settle, ui_server, unavailable
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _unavailable(message: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} (CI is set: browser tests may not be skipped)", pytrace=False)
-    pytest.skip(message)
-
-
-def settle(page) -> None:
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(500)
-
 
 def choose(page, label: str, option: str) -> None:
     """Pick the option that starts with `option` in the Streamlit select box labelled `label`."""
@@ -47,11 +30,11 @@ def choose(page, label: str, option: str) -> None:
 def app(tmp_path_factory):
     """`samverkan ui` on a store of the bundled report, with a reviews directory of its own."""
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        _unavailable(f"Chromium not found at {CHROMIUM}; run scripts/install-browser.sh")
+        unavailable(f"Chromium not found at {CHROMIUM}; run scripts/install-browser.sh")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        _unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
+        unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
     from samverkan.commands.build import build
     from samverkan.settings import BUNDLED_REPORT
 
@@ -76,37 +59,31 @@ def test_reject_and_accept_then_rebuild(app):
     from samverkan.settings import BUNDLED_REPORT
 
     base, env, tmp = app
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport={"width": 1440, "height": 1100}, locale="sv-SE").new_page()
-        page.set_default_timeout(60_000)
-        try:
-            page.goto(f"{base}/granska")
-            page.get_by_role("heading", name="Granska", exact=True).first.wait_for()
-            settle(page)
-            choose(page, "Avsnitt", "3.1 ")
-            choose(page, "Relation", "finansierar")
-            page.get_by_text("Uppgift 1 av").first.wait_for()
-            assert "ogranskad" in page.inner_text("body")
-            assert page.locator("mark").count() >= 1  # the sentence marked in its paragraph
+    with sync_playwright() as pw, chromium_page(pw, {"width": 1440, "height": 1100}, 60_000) as page:
+        page.goto(f"{base}/granska")
+        page.get_by_role("heading", name="Granska", exact=True).first.wait_for()
+        settle(page)
+        choose(page, "Avsnitt", "3.1 ")
+        choose(page, "Relation", "finansierar")
+        page.get_by_text("Uppgift 1 av").first.wait_for()
+        assert "ogranskad" in page.inner_text("body")
+        assert page.locator("mark").count() >= 1  # the sentence marked in its paragraph
 
-            # reject the first fact, with a reason, by its button
-            page.get_by_label("Skäl (valfritt, sparas med beslutet)").fill("regionen är inte medfinansiär här")
-            page.get_by_role("button", name=re.compile("Avvisa")).first.click()
-            page.get_by_text("Avvisad:").first.wait_for()
-            rejected = page.get_by_text("Avvisad:").first.inner_text()
-            settle(page)
-            # accept the next one with the key G (focus out of the text field first)
-            page.get_by_role("heading", name="Granska", exact=True).first.click()
-            page.keyboard.press("g")
-            page.get_by_text("Godkänd:").first.wait_for()
-            accepted = page.get_by_text("Godkänd:").first.inner_text()
-            settle(page)
-            body = page.inner_text("body")
-            assert "Avsnitt 3.1: granskade 2 / totalt" in body  # the counter, and the choice held
-            page.screenshot(path=str(tmp / "granska.png"))
-        finally:
-            browser.close()
+        # reject the first fact, with a reason, by its button
+        page.get_by_label("Skäl (valfritt, sparas med beslutet)").fill("regionen är inte medfinansiär här")
+        page.get_by_role("button", name=re.compile("Avvisa")).first.click()
+        page.get_by_text("Avvisad:").first.wait_for()
+        rejected = page.get_by_text("Avvisad:").first.inner_text()
+        settle(page)
+        # accept the next one with the key G (focus out of the text field first)
+        page.get_by_role("heading", name="Granska", exact=True).first.click()
+        page.keyboard.press("g")
+        page.get_by_text("Godkänd:").first.wait_for()
+        accepted = page.get_by_text("Godkänd:").first.inner_text()
+        settle(page)
+        body = page.inner_text("body")
+        assert "Avsnitt 3.1: granskade 2 / totalt" in body  # the counter, and the choice held
+        page.screenshot(path=str(tmp / "granska.png"))
 
     m_rej = re.match(r"Avvisad: (.+?) finansierar (.+)\.", rejected)
     m_acc = re.match(r"Godkänd: (.+?) finansierar (.+)\.", accepted)
@@ -116,29 +93,23 @@ def test_reject_and_accept_then_rebuild(app):
     assert len(records) == 2 and '"who": "anna"' in records[0] and "regionen är inte medfinansiär här" in records[0]
 
     # rebuild: read the report in again through the app (extraction, then replay)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport={"width": 1440, "height": 1100}, locale="sv-SE").new_page()
-        page.set_default_timeout(120_000)
-        try:
-            page.goto(f"{base}/kallor")
-            page.get_by_role("heading", name="Källor", exact=True).first.wait_for()
-            settle(page)
-            page.set_input_files("input[type='file']", str(BUNDLED_REPORT))
-            page.wait_for_function("() => [...document.querySelectorAll('button')].some("
-                                   "b => b.innerText.includes('Läs in i grafen') && !b.disabled)")
-            page.get_by_role("button", name="Läs in i grafen").click()
-            page.get_by_text("är inläst").wait_for(timeout=180_000)
+    with sync_playwright() as pw, chromium_page(pw, {"width": 1440, "height": 1100}, 120_000) as page:
+        page.goto(f"{base}/kallor")
+        page.get_by_role("heading", name="Källor", exact=True).first.wait_for()
+        settle(page)
+        page.set_input_files("input[type='file']", str(BUNDLED_REPORT))
+        page.wait_for_function("() => [...document.querySelectorAll('button')].some("
+                               "b => b.innerText.includes('Läs in i grafen') && !b.disabled)")
+        page.get_by_role("button", name="Läs in i grafen").click()
+        page.get_by_text("är inläst").wait_for(timeout=180_000)
 
-            page.goto(f"{base}/medfinansiering")
-            page.get_by_role("heading", name="Vem medfinansierar vad", exact=True).first.wait_for()
-            settle(page)
-            page.get_by_text("Bara granskade uppgifter").first.click()
-            settle(page)
-            page.get_by_text("1 rad med gemensam finansiering").first.wait_for()  # tab 3.1: the accepted fact
-            page.screenshot(path=str(tmp / "medfinansiering-granskad.png"))
-        finally:
-            browser.close()
+        page.goto(f"{base}/medfinansiering")
+        page.get_by_role("heading", name="Vem medfinansierar vad", exact=True).first.wait_for()
+        settle(page)
+        page.get_by_text("Bara granskade uppgifter").first.click()
+        settle(page)
+        page.get_by_text("1 rad med gemensam finansiering").first.wait_for()  # tab 3.1: the accepted fact
+        page.screenshot(path=str(tmp / "medfinansiering-granskad.png"))
 
     # the command line reads the rebuilt store while the app runs: the rejected funder is gone
     import json

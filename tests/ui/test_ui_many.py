@@ -119,18 +119,16 @@ def test_the_actor_page_shows_the_actor_across_reports(many_app):
 # ---- in the browser -----------------------------------------------------------------------
 @pytest.mark.browser
 def test_choosing_region_and_year_in_the_browser(many_store, tmp_path):
-    from test_ui_browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, network_frame, settle, shot
+    from test_ui_browser import VIEWPORT, network_frame, shot
+    from ui_helpers import CHROMIUM, chromium_page, settle, unavailable
 
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail("Chromium missing") if os.environ.get("CI") else pytest.skip("no Chromium")
+        unavailable("no Chromium")
     from playwright.sync_api import sync_playwright
 
     env = dict(os.environ, SAMVERKAN_BACKEND="embedded", SAMVERKAN_STORE=str(many_store))
     with ui_server(env, tmp_path) as base:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_context(viewport=VIEWPORT, locale="sv-SE").new_page()
-            page.set_default_timeout(60_000)
+        with sync_playwright() as pw, chromium_page(pw, VIEWPORT) as page:
             # a deep link with the choice in the URL opens on it
             page.goto(f"{base}/natverk?region=Region+J%C3%A4mtland+H%C3%A4rjedalen&ar=2021")
             page.get_by_role("heading", name="Nätverk", exact=True).first.wait_for()
@@ -150,4 +148,3 @@ def test_choosing_region_and_year_in_the_browser(many_store, tmp_path):
             body = page.inner_text("body")
             assert "nya parter" in body and "Region Jämtland Härjedalen 2020 → Region Jämtland Härjedalen 2021" in body
             shot(page, "jamfor")
-            browser.close()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,3 +135,37 @@ def ui_server(env: dict, cwd: Path, timeout: float = 180):
             proc.kill()
             proc.wait(timeout=10)
         log.close()
+
+
+# --- the real browser (Playwright driving Debian's Chromium) -------------------------------
+CHROMIUM = os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def unavailable(message: str) -> None:
+    """Skip a browser test where its parts are missing; under CI=true fail instead."""
+    import pytest
+
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI is set: browser tests may not be skipped)", pytrace=False)
+    pytest.skip(message)
+
+
+@contextmanager
+def chromium_page(pw, viewport: dict, timeout_ms: int = 60_000):
+    """A Swedish-locale page in a fresh Chromium, closed on the way out."""
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        page = browser.new_context(viewport=viewport, locale="sv-SE").new_page()
+        page.set_default_timeout(timeout_ms)
+        yield page
+    finally:
+        browser.close()
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(500)
